@@ -1,0 +1,21 @@
+package io.seawall.engine;
+
+import java.time.Duration;
+
+/**
+ * Moves the embedded engine's clock so timers fire without waiting, as a cluster started with
+ * {@code ZEEBE_CLOCK_CONTROLLED=true} allows. The bean exists only with {@code
+ * seawall.engine.clock-control=true}, which production never sets.
+ */
+public final class EngineClock {
+
+  private final EmbeddedEngine engine;
+
+  EngineClock(EmbeddedEngine engine) {
+    this.engine = engine;
+  }
+
+  public void advance(Duration by) {
+    engine.advanceClock(by);
+  }
+}
