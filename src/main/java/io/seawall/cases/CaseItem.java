@@ -1,0 +1,17 @@
+package io.seawall.cases;
+
+import jakarta.persistence.Embeddable;
+import java.math.BigDecimal;
+
+@Embeddable
+class CaseItem {
+  public String sku;
+  public int quantity;
+  public BigDecimal unitPrice;
+  public String currency;
+  public String category;
+
+  BigDecimal lineValue() {
+    return unitPrice.multiply(BigDecimal.valueOf(quantity));
+  }
+}

@@ -1,0 +1,9 @@
+package io.seawall.cases;
+
+/** The flow a case takes; chosen by the resolution-path decision, not by the requester. */
+public enum CaseType {
+  RETURN,
+  RESHIP,
+  REFUND_WITHOUT_RETURN,
+  LOST_PARCEL
+}

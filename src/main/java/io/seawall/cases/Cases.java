@@ -1,0 +1,303 @@
+package io.seawall.cases;
+
+import java.math.BigDecimal;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The case store's public face: open, read, list cases and record what happens to them. */
+@Service
+public class Cases {
+
+  private static final Logger log = LoggerFactory.getLogger(Cases.class);
+  private static final char[] REFERENCE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ".toCharArray();
+
+  private final CaseRepository cases;
+  private final TimelineRepository timeline;
+  private final BuyerMessageRepository messages;
+  private final CaseMapper mapper;
+  private final CaseProcess process;
+  private final UsdReferenceRates rates;
+  private final TransactionTemplate tx;
+  private final TransactionTemplate read;
+  private final Clock clock;
+  private final SecureRandom random = new SecureRandom();
+
+  Cases(
+      CaseRepository cases,
+      TimelineRepository timeline,
+      BuyerMessageRepository messages,
+      CaseMapper mapper,
+      CaseProcess process,
+      UsdReferenceRates rates,
+      TransactionTemplate tx,
+      Clock clock) {
+    this.cases = cases;
+    this.timeline = timeline;
+    this.messages = messages;
+    this.mapper = mapper;
+    this.process = process;
+    this.rates = rates;
+    this.tx = tx;
+    this.read = new TransactionTemplate(tx.getTransactionManager());
+    this.read.setReadOnly(true);
+    this.clock = clock;
+  }
+
+  /**
+   * Stores the case, then starts its process. If the engine refuses, the case is removed again, so
+   * a failed open leaves nothing behind.
+   */
+  public CaseView open(OpenCaseRequest request, String actor) {
+    checkAcrossFields(request);
+    String openKey = AfterSalesCase.openKey(
+        request.marketplace(), request.shop(), request.orderReference(), request.reason().code());
+    AfterSalesCase stored;
+    try {
+      stored = tx.execute(status -> store(request, openKey, actor));
+    } catch (DataIntegrityViolationException raced) {
+      // Another request opened the same order and reason between our check and our insert.
+      throw cases.findByOpenKey(openKey).map(open -> new CaseProblem.AlreadyOpen(open.id, open.reference))
+          .orElseThrow(() -> raced);
+    }
+    ProcessStart facts = read.execute(status -> factsFor(cases.findById(stored.id).orElseThrow()));
+    long processInstanceKey;
+    try {
+      processInstanceKey = process.start(facts);
+    } catch (RuntimeException e) {
+      tx.executeWithoutResult(status -> cases.deleteById(stored.id));
+      log.warn("Case {} withdrawn: the engine did not start its process", stored.reference, e);
+      throw new CaseProblem.EngineUnavailable(e);
+    }
+    update(stored.id, c -> c.processInstanceKey = processInstanceKey);
+    log.info("Case {} opened as process instance {}", stored.reference, processInstanceKey);
+    return find(stored.id);
+  }
+
+  public CaseView find(UUID id) {
+    return read.execute(status -> {
+      AfterSalesCase c = cases.findById(id).orElseThrow(() -> new CaseProblem.NotFound(id));
+      return mapper.toView(
+          c,
+          timeline.findByCaseIdOrderByOccurredAtAscIdAsc(id),
+          messages.findByCaseIdOrderByCreatedAtAscIdAsc(id));
+    });
+  }
+
+  public Page<CaseSummary> list(CaseFilter filter, Pageable page) {
+    return read.execute(status -> cases.findAll(CaseSpecifications.matching(filter), page).map(mapper::toSummary));
+  }
+
+  /** What a step needs to act for the buyer (for the duration of the step only). */
+  public CaseFacts facts(UUID id) {
+    AfterSalesCase c = cases.findById(id).orElseThrow(() -> new CaseProblem.NotFound(id));
+    return new CaseFacts(
+        c.id, c.reference, c.marketplace, c.shop, c.orderReference, c.orderValue, c.currency,
+        c.channel, c.buyer.name, c.buyer.language);
+  }
+
+  /**
+   * Appends to the timeline once per {@code sourceKey}: jobs are delivered at least once, and a
+   * second delivery of the same job must not write the step twice.
+   */
+  public void record(UUID caseId, TimelineKind kind, String step, String actor, String detail, String sourceKey) {
+    requireCase(caseId);
+    try {
+      tx.executeWithoutResult(status -> append(caseId, kind, step, actor, detail, sourceKey));
+    } catch (DataIntegrityViolationException duplicate) {
+      log.debug("Timeline entry {} of case {} was already recorded", sourceKey, caseId);
+    }
+  }
+
+  /** The resolution-path decision chose the case's flow. */
+  public void recordPath(UUID caseId, CaseType path, String actor, String sourceKey) {
+    update(caseId, c -> c.type = path);
+    record(caseId, TimelineKind.DECISION_TAKEN, "choose-resolution-path", actor, "resolution path: " + path, sourceKey);
+  }
+
+  public void waitForAgent(UUID caseId) {
+    update(caseId, c -> c.moveTo(CaseStatus.WAITING_FOR_AGENT, clock.instant()));
+  }
+
+  public void flagAtRisk(UUID caseId, String step, String actor, String reason, String sourceKey) {
+    update(caseId, c -> c.atRisk = true);
+    record(caseId, TimelineKind.FLAGGED_AT_RISK, step, actor, reason, sourceKey);
+  }
+
+  public void resolve(UUID caseId, String resolution, String step, String actor, String sourceKey) {
+    update(
+        caseId,
+        c -> {
+          c.resolution = resolution;
+          c.atRisk = false;
+          c.moveTo(CaseStatus.RESOLVED, clock.instant());
+        });
+    record(caseId, TimelineKind.CASE_RESOLVED, step, actor, "resolution: " + resolution, sourceKey);
+  }
+
+  /** An agent settled a case that waits for one; the process closes it. */
+  public void resolveByAgent(UUID caseId, String resolution, String actor) {
+    AfterSalesCase c = cases.findById(caseId).orElseThrow(() -> new CaseProblem.NotFound(caseId));
+    if (c.status != CaseStatus.WAITING_FOR_AGENT) {
+      throw new CaseProblem.WrongState("Case " + c.reference + " is " + c.status + ", not waiting for an agent");
+    }
+    process.agentResolved(caseId, resolution);
+    record(caseId, TimelineKind.MESSAGE_SENT, "agent-resolved", actor, "agent resolution: " + resolution, null);
+  }
+
+  /** Keeps a message sent to the buyer (its text stays in the case store) and notes it on the timeline. */
+  public void recordMessageSent(
+      UUID caseId, String template, String language, String body, String step, String actor, String sourceKey) {
+    requireCase(caseId);
+    if (sourceKey != null && messages.existsByCaseIdAndSourceKey(caseId, sourceKey)) {
+      return;
+    }
+    Channel channel = cases.findById(caseId).orElseThrow().channel;
+    tx.executeWithoutResult(
+        status -> {
+          BuyerMessage m = new BuyerMessage();
+          m.caseId = caseId;
+          m.direction = BuyerMessage.Direction.OUTBOUND;
+          m.channel = channel;
+          m.language = language;
+          m.template = template;
+          m.body = body;
+          m.createdAt = clock.instant();
+          m.sourceKey = sourceKey;
+          messages.save(m);
+          append(caseId, TimelineKind.MESSAGE_SENT, step, actor,
+              "buyer told (" + template + ", " + language + ")", null);
+        });
+  }
+
+  private void checkAcrossFields(OpenCaseRequest request) {
+    List<CaseProblem.FieldProblem> problems = new ArrayList<>();
+    String currency = request.items().get(0).currency();
+    for (int i = 1; i < request.items().size(); i++) {
+      if (!Objects.equals(currency, request.items().get(i).currency())) {
+        problems.add(new CaseProblem.FieldProblem(
+            "items[" + i + "].currency", "must be the order currency " + currency + " like items[0]"));
+      }
+    }
+    List<OpenCaseRequest.ShipmentDetails> shipments = shipmentsOf(request);
+    for (int i = 0; i < shipments.size(); i++) {
+      OpenCaseRequest.ShipmentDetails s = shipments.get(i);
+      if (s.status() == ShipmentStatus.DELIVERED && s.deliveredAt() == null) {
+        problems.add(new CaseProblem.FieldProblem(
+            "shipments[" + i + "].deliveredAt", "must be given for a delivered shipment"));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new CaseProblem.Rejected(problems);
+    }
+  }
+
+  private AfterSalesCase store(OpenCaseRequest request, String openKey, String actor) {
+    cases.findByOpenKey(openKey).ifPresent(open -> {
+      throw new CaseProblem.AlreadyOpen(open.id, open.reference);
+    });
+    Instant now = clock.instant();
+    AfterSalesCase c = new AfterSalesCase();
+    c.id = UUID.randomUUID();
+    c.reference = newReference();
+    c.marketplace = request.marketplace();
+    c.shop = request.shop();
+    c.orderReference = request.orderReference();
+    c.buyer = mapper.toBuyer(request.buyer());
+    c.channel = request.channel();
+    c.reasonCode = request.reason().code();
+    c.reasonText = request.reason().buyerWords();
+    c.status = CaseStatus.OPEN;
+    c.currency = request.items().get(0).currency();
+    request.items().forEach(item -> c.items.add(mapper.toItem(item)));
+    shipmentsOf(request).forEach(s -> c.shipments.add(mapper.toShipment(s)));
+    c.orderValue = c.items.stream().map(CaseItem::lineValue).reduce(BigDecimal.ZERO, BigDecimal::add);
+    c.openKey = openKey;
+    c.openedBy = actor;
+    c.createdAt = now;
+    c.updatedAt = now;
+    cases.saveAndFlush(c);
+    append(c.id, TimelineKind.CASE_OPENED, null, actor,
+        "opened from " + c.channel + " for " + c.reasonCode, null);
+    return c;
+  }
+
+  private ProcessStart factsFor(AfterSalesCase c) {
+    CaseItem main = c.items.stream().max(Comparator.comparing(CaseItem::lineValue)).orElseThrow();
+    return new ProcessStart(
+        c.id.toString(),
+        c.reference,
+        c.marketplace.name(),
+        c.shop,
+        c.buyer.country,
+        c.buyer.language,
+        c.channel.name(),
+        c.reasonCode.name(),
+        main.category,
+        c.orderValue,
+        c.currency,
+        rates.inUsd(c.orderValue, c.currency).orElse(null),
+        daysSinceDelivery(c));
+  }
+
+  private Long daysSinceDelivery(AfterSalesCase c) {
+    return c.shipments.stream()
+        .map(s -> s.deliveredAt)
+        .filter(Objects::nonNull)
+        .max(Comparator.naturalOrder())
+        .map(delivered -> Duration.between(delivered, clock.instant()).toDays())
+        .orElse(null);
+  }
+
+  private static List<OpenCaseRequest.ShipmentDetails> shipmentsOf(OpenCaseRequest request) {
+    return request.shipments() == null ? List.of() : request.shipments();
+  }
+
+  private void append(UUID caseId, TimelineKind kind, String step, String actor, String detail, String sourceKey) {
+    TimelineEntry e = new TimelineEntry();
+    e.caseId = caseId;
+    e.occurredAt = clock.instant();
+    e.kind = kind;
+    e.step = step;
+    e.actor = actor;
+    e.detail = detail;
+    e.sourceKey = sourceKey;
+    timeline.saveAndFlush(e);
+  }
+
+  private void update(UUID caseId, Consumer<AfterSalesCase> change) {
+    tx.executeWithoutResult(status -> {
+      AfterSalesCase c = cases.findById(caseId).orElseThrow(() -> new CaseProblem.NotFound(caseId));
+      change.accept(c);
+      c.updatedAt = clock.instant();
+    });
+  }
+
+  private void requireCase(UUID caseId) {
+    if (!cases.existsById(caseId)) {
+      throw new CaseProblem.NotFound(caseId);
+    }
+  }
+
+  private String newReference() {
+    StringBuilder sb = new StringBuilder("SW-");
+    for (int i = 0; i < 8; i++) {
+      sb.append(REFERENCE_ALPHABET[random.nextInt(REFERENCE_ALPHABET.length)]);
+    }
+    return sb.toString();
+  }
+}

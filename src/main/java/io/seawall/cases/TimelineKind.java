@@ -1,0 +1,14 @@
+package io.seawall.cases;
+
+/** What a timeline entry records. */
+public enum TimelineKind {
+  CASE_OPENED,
+  STEP_STARTED,
+  STEP_COMPLETED,
+  DECISION_TAKEN,
+  MESSAGE_RECEIVED,
+  MESSAGE_SENT,
+  REFUND_ISSUED,
+  FLAGGED_AT_RISK,
+  CASE_RESOLVED
+}
