@@ -1,0 +1,56 @@
+package io.seawall.marketplace;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * A marketplace that behaves like a real one without an account: it keeps its own books of
+ * refunds and honours idempotency keys the way Shopify's {@code @idempotent} or TikTok's
+ * {@code idempotency_key} do, so the embedded default runs end to end.
+ */
+@Component
+@ConditionalOnProperty(name = "seawall.marketplace.adapter", havingValue = "sandbox", matchIfMissing = true)
+class SandboxMarketplace implements MarketplaceConnection {
+
+  private final JdbcClient db;
+  private final Clock clock;
+
+  SandboxMarketplace(JdbcClient db, Clock clock) {
+    this.db = db;
+    this.clock = clock;
+  }
+
+  @Override
+  public RefundReceipt refund(RefundCommand command) {
+    List<RefundReceipt> earlier = earlier(command.idempotencyKey());
+    if (!earlier.isEmpty()) {
+      return earlier.getFirst();
+    }
+    String refundId = "sandbox-refund-" + UUID.randomUUID();
+    try {
+      db.sql("""
+              insert into sandbox_marketplace_refund
+                (idempotency_key, refund_id, marketplace, shop, order_reference, amount, currency, created_at)
+              values (?, ?, ?, ?, ?, ?, ?, ?)""")
+          .params(command.idempotencyKey(), refundId, command.marketplace(), command.shop(),
+              command.orderReference(), command.amount(), command.currency(), Timestamp.from(clock.instant()))
+          .update();
+    } catch (DuplicateKeyException concurrent) {
+      return earlier(command.idempotencyKey()).getFirst();
+    }
+    return new RefundReceipt(refundId, command.amount(), command.currency(), false);
+  }
+
+  private List<RefundReceipt> earlier(String key) {
+    return db.sql("select refund_id, amount, currency from sandbox_marketplace_refund where idempotency_key = ?")
+        .param(key)
+        .query((rs, n) -> new RefundReceipt(rs.getString(1), rs.getBigDecimal(2), rs.getString(3), true))
+        .list();
+  }
+}

@@ -1,0 +1,44 @@
+package io.seawall.notify;
+
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.util.Currency;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * The words Seawall writes to buyers, per template and language ({@code notices/*.properties});
+ * a language without a translation falls back to English.
+ */
+@Component
+public class BuyerNoticeTemplates {
+
+  private final MessageSource notices;
+
+  BuyerNoticeTemplates() {
+    ResourceBundleMessageSource source = new ResourceBundleMessageSource();
+    source.setBasename("notices/buyer-notices");
+    source.setDefaultEncoding("UTF-8");
+    source.setFallbackToSystemLocale(false);
+    this.notices = source;
+  }
+
+  /** Renders a notice; amounts are written the way the buyer's locale writes money. */
+  public BuyerNotice render(String template, String languageTag, NoticeFacts facts) {
+    Locale locale = Locale.forLanguageTag(languageTag);
+    NumberFormat money = NumberFormat.getCurrencyInstance(locale);
+    money.setCurrency(Currency.getInstance(facts.currency()));
+    Object[] args = {facts.buyerName(), facts.caseReference(), money.format(facts.amount()), facts.orderReference()};
+    String body = notices.getMessage(template + ".body", args, locale);
+    String used = notices.getMessage("language", null, locale);
+    return new BuyerNotice(template, used, body);
+  }
+
+  public record NoticeFacts(
+      String buyerName, String caseReference, String orderReference, BigDecimal amount, String currency) {}
+
+  /** {@code language} is the language the text was actually written in (after any fallback). */
+  public record BuyerNotice(String template, String language, String body) {}
+}

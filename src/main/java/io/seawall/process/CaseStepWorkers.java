@@ -1,0 +1,74 @@
+package io.seawall.process;
+
+import io.camunda.client.annotation.CustomHeaders;
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.api.response.ActivatedJob;
+import io.seawall.cases.Cases;
+import io.seawall.marketplace.RefundReceipt;
+import io.seawall.resolution.BuyerNotices;
+import io.seawall.resolution.Refunds;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * The service tasks of the after-sales models; each hands over to its capability. Public only
+ * because the Camunda starter invokes worker methods reflectively.
+ */
+@Component
+public class CaseStepWorkers {
+
+  private final Cases cases;
+  private final Refunds refunds;
+  private final BuyerNotices notices;
+
+  CaseStepWorkers(Cases cases, Refunds refunds, BuyerNotices notices) {
+    this.cases = cases;
+    this.refunds = refunds;
+    this.notices = notices;
+  }
+
+  @JobWorker(type = "marketplace.refund", fetchVariables = "caseId")
+  public Map<String, Object> issueRefund(ActivatedJob job) {
+    JobSource source = JobSource.of(job);
+    RefundReceipt receipt = refunds.refundInFull(source.caseId(), source.step(), source.actor(), source.key());
+    return Map.of("refundId", receipt.refundId(), "refundedAmount", receipt.amount());
+  }
+
+  @JobWorker(type = "buyer.notify", fetchVariables = "caseId")
+  public Map<String, Object> tellBuyer(ActivatedJob job, @CustomHeaders Map<String, String> headers) {
+    JobSource source = JobSource.of(job);
+    String language = notices.tell(source.caseId(), required(headers, "template", job), source.step(),
+        source.actor(), source.key());
+    return Map.of("noticeLanguage", language);
+  }
+
+  @JobWorker(type = "case.await-agent", fetchVariables = "caseId")
+  public void handToAgent(ActivatedJob job) {
+    cases.waitForAgent(JobSource.of(job).caseId());
+  }
+
+  @JobWorker(type = "case.flag-at-risk", fetchVariables = "caseId")
+  public void flagAtRisk(ActivatedJob job) {
+    JobSource source = JobSource.of(job);
+    cases.flagAtRisk(source.caseId(), source.step(), source.actor(), "waiting for an agent too long", source.key());
+  }
+
+  @JobWorker(type = "case.close", fetchVariables = {"caseId", "agentResolution"})
+  public void close(ActivatedJob job, @CustomHeaders Map<String, String> headers) {
+    JobSource source = JobSource.of(job);
+    String resolution = required(headers, "resolution", job);
+    Object agentResolution = job.getVariablesAsMap().get("agentResolution");
+    if (agentResolution != null) {
+      resolution = resolution + ":" + agentResolution;
+    }
+    cases.resolve(source.caseId(), resolution, source.step(), source.actor(), source.key());
+  }
+
+  private static String required(Map<String, String> headers, String name, ActivatedJob job) {
+    String value = headers.get(name);
+    if (value == null || value.isBlank()) {
+      throw new IllegalStateException("Task " + job.getElementId() + " lacks the task header '" + name + "'");
+    }
+    return value;
+  }
+}

@@ -1,0 +1,33 @@
+package io.seawall.resolution;
+
+import io.seawall.cases.CaseFacts;
+import io.seawall.cases.Cases;
+import io.seawall.cases.TimelineKind;
+import io.seawall.marketplace.MarketplaceConnection;
+import io.seawall.marketplace.RefundCommand;
+import io.seawall.marketplace.RefundReceipt;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+
+/** Refunds a case's order on its marketplace, exactly once per case and step. */
+@Service
+public class Refunds {
+
+  private final Cases cases;
+  private final MarketplaceConnection marketplace;
+
+  Refunds(Cases cases, MarketplaceConnection marketplace) {
+    this.cases = cases;
+    this.marketplace = marketplace;
+  }
+
+  public RefundReceipt refundInFull(UUID caseId, String step, String actor, String sourceKey) {
+    CaseFacts c = cases.facts(caseId);
+    RefundReceipt receipt = marketplace.refund(new RefundCommand(
+        caseId + ":" + step, c.marketplace().name(), c.shop(), c.orderReference(), c.orderValue(), c.currency()));
+    cases.record(caseId, TimelineKind.REFUND_ISSUED, step, actor,
+        "refunded " + receipt.amount().toPlainString() + " " + receipt.currency() + " (" + receipt.refundId() + ")",
+        sourceKey);
+    return receipt;
+  }
+}
