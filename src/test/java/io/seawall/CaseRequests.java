@@ -1,0 +1,58 @@
+package io.seawall;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/** Case-opening bodies as integrations send them. Each call uses a fresh order reference. */
+public final class CaseRequests {
+
+  private CaseRequests() {}
+
+  public static String uniqueOrder() {
+    return "#" + UUID.randomUUID().toString().substring(0, 13);
+  }
+
+  /** A German buyer whose 12.90 EUR mug arrived broken five days ago. */
+  public static String brokenMugFromGermany(String orderReference) {
+    return body("SHOPIFY", orderReference, "DE", "de", "Europe/Berlin", "DAMAGED", "Die Tasse kam zerbrochen an.",
+        "12.90", "EUR", 1, 5);
+  }
+
+  /** An American buyer whose 89.00 USD jacket is too small. */
+  public static String jacketTooSmallFromUs(String orderReference) {
+    return body("SHOPEE", orderReference, "US", "en", "America/Los_Angeles", "WRONG_SIZE", "It's too small.",
+        "89.00", "USD", 1, 3);
+  }
+
+  public static String body(
+      String marketplace, String orderReference, String country, String language, String zone,
+      String reason, String words, String unitPrice, String currency, int quantity, int deliveredDaysAgo) {
+    Instant delivered = Instant.now().minus(deliveredDaysAgo, ChronoUnit.DAYS);
+    return """
+        {
+          "marketplace": "%s",
+          "shop": "seawall-demo-shop",
+          "orderReference": "%s",
+          "channel": "EMAIL",
+          "buyer": {
+            "name": "Anna Beispiel",
+            "email": "anna@example.com",
+            "phone": "+49 30 1234567",
+            "address": {"line1": "Musterstr. 1", "city": "Berlin", "postalCode": "10115"},
+            "country": "%s",
+            "language": "%s",
+            "timeZone": "%s"
+          },
+          "reason": {"code": "%s", "buyerWords": "%s"},
+          "items": [
+            {"sku": "SKU-1", "quantity": %d, "unitPrice": %s, "currency": "%s", "category": "HOME"}
+          ],
+          "shipments": [
+            {"carrier": "DHL", "trackingNumber": "JD0002244", "status": "DELIVERED", "deliveredAt": "%s"}
+          ]
+        }
+        """.formatted(marketplace, orderReference, country, language, zone, reason, words, quantity, unitPrice,
+        currency, delivered);
+  }
+}
