@@ -13,15 +13,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
  * Deploys every process, decision and form of {@code bpmn/} in one deployment before Seawall
- * reports ready. The engine keeps a new version only for a resource that changed.
+ * reports ready. The engine keeps a new version only for a resource that changed. Installations
+ * that deploy models from their own pipeline turn it off with the starter's own switch, {@code
+ * camunda.client.deployment.enabled=false}.
  */
 @Component
+@ConditionalOnProperty(name = "camunda.client.deployment.enabled", havingValue = "true", matchIfMissing = true)
 class ModelDeployment implements ApplicationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(ModelDeployment.class);
