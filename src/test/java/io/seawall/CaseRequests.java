@@ -1,13 +1,28 @@
 package io.seawall;
 
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.jayway.jsonpath.JsonPath;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
 
 /** Case-opening bodies as integrations send them. Each call uses a fresh order reference. */
 public final class CaseRequests {
 
   private CaseRequests() {}
+
+  /** Opens a case through the API as a demo user (password = user name) and answers its id. */
+  public static UUID openAs(MockMvc http, String user, String body) throws Exception {
+    String answer = http.perform(post("/api/cases").with(httpBasic(user, user))
+            .contentType(MediaType.APPLICATION_JSON).content(body))
+        .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+    return UUID.fromString(JsonPath.read(answer, "$.id"));
+  }
 
   public static String uniqueOrder() {
     return "#" + UUID.randomUUID().toString().substring(0, 13);

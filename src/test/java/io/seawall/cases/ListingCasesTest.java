@@ -1,11 +1,11 @@
 package io.seawall.cases;
 
 import static io.seawall.CaseRequests.body;
+import static io.seawall.CaseRequests.openAs;
 import static io.seawall.CaseRequests.uniqueOrder;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -16,7 +16,6 @@ import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 @SeawallTest
@@ -31,9 +30,9 @@ class ListingCasesTest {
   void threeCasesFromThreeMarkets() throws Exception {
     since = Instant.now();
     italianOrder = uniqueOrder();
-    open(body("TIKTOK_SHOP", italianOrder, "IT", "it", "Europe/Rome", "WRONG_SIZE", "Troppo piccolo", "45.00", "EUR", 1, 2));
-    open(body("SHOPEE", uniqueOrder(), "ID", "id", "Asia/Jakarta", "DAMAGED", "Rusak", "150000", "IDR", 1, 1));
-    open(body("SHOPEE", uniqueOrder(), "SA", "ar", "Asia/Riyadh", "WRONG_SIZE", "صغير", "120.00", "SAR", 2, 4));
+    openAs(http, "agent", body("TIKTOK_SHOP", italianOrder, "IT", "it", "Europe/Rome", "WRONG_SIZE", "Troppo piccolo", "45.00", "EUR", 1, 2));
+    openAs(http, "agent", body("SHOPEE", uniqueOrder(), "ID", "id", "Asia/Jakarta", "DAMAGED", "Rusak", "150000", "IDR", 1, 1));
+    openAs(http, "agent", body("SHOPEE", uniqueOrder(), "SA", "ar", "Asia/Riyadh", "WRONG_SIZE", "صغير", "120.00", "SAR", 2, 4));
   }
 
   @Test
@@ -94,9 +93,4 @@ class ListingCasesTest {
         .andExpect(jsonPath("$.errors[0].field").value("sort"));
   }
 
-  private void open(String body) throws Exception {
-    http.perform(post("/api/cases").with(httpBasic("agent", "agent"))
-            .contentType(MediaType.APPLICATION_JSON).content(body))
-        .andExpect(status().isCreated());
-  }
 }

@@ -1,6 +1,7 @@
 package io.seawall.process;
 
 import static io.seawall.CaseRequests.jacketTooSmallFromUs;
+import static io.seawall.CaseRequests.openAs;
 import static io.seawall.CaseRequests.uniqueOrder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -9,7 +10,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.seawall.ProcessJournal;
 import io.seawall.SeawallTest;
 import io.seawall.cases.CaseStatus;
@@ -31,14 +31,13 @@ import org.springframework.test.web.servlet.MockMvc;
 class AgentPathTest {
 
   @Autowired MockMvc http;
-  @Autowired ObjectMapper json;
   @Autowired Cases cases;
   @Autowired EmbeddedEngine engine;
   @Autowired EngineClock clock;
 
   @Test
   void aJacketTooSmallWaitsForAnAgentIsFlaggedAfterTwoDaysAndClosesWhenTheAgentResolvesIt() throws Exception {
-    UUID caseId = open(jacketTooSmallFromUs(uniqueOrder()));
+    UUID caseId = openAs(http, "agent", jacketTooSmallFromUs(uniqueOrder()));
     CaseView waiting = await().atMost(Duration.ofSeconds(30))
         .until(() -> cases.find(caseId), c -> c.status() == CaseStatus.WAITING_FOR_AGENT);
     assertThat(waiting.type()).isEqualTo(CaseType.RETURN);
@@ -79,17 +78,11 @@ class AgentPathTest {
 
   @Test
   void anAgentResolutionNeedsAResolutionCode() throws Exception {
-    UUID caseId = open(jacketTooSmallFromUs(uniqueOrder()));
+    UUID caseId = openAs(http, "agent", jacketTooSmallFromUs(uniqueOrder()));
     http.perform(post("/api/cases/{id}/agent-resolution", caseId).with(httpBasic("agent", "agent"))
             .contentType(MediaType.APPLICATION_JSON).content("{\"resolution\": \"\"}"))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[0].field").value("resolution"));
   }
 
-  private UUID open(String body) throws Exception {
-    String answer = http.perform(post("/api/cases").with(httpBasic("agent", "agent"))
-            .contentType(MediaType.APPLICATION_JSON).content(body))
-        .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-    return UUID.fromString(json.readTree(answer).get("id").asText());
-  }
 }

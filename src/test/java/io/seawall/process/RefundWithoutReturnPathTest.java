@@ -1,14 +1,11 @@
 package io.seawall.process;
 
 import static io.seawall.CaseRequests.brokenMugFromGermany;
+import static io.seawall.CaseRequests.openAs;
 import static io.seawall.CaseRequests.uniqueOrder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.seawall.ProcessJournal;
 import io.seawall.SeawallTest;
 import io.seawall.cases.CaseStatus;
@@ -23,7 +20,6 @@ import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -32,7 +28,6 @@ import org.springframework.test.web.servlet.MockMvc;
 class RefundWithoutReturnPathTest {
 
   @Autowired MockMvc http;
-  @Autowired ObjectMapper json;
   @Autowired Cases cases;
   @Autowired Refunds refunds;
   @Autowired JdbcClient db;
@@ -40,7 +35,7 @@ class RefundWithoutReturnPathTest {
 
   @Test
   void aBrokenMugWorthLessThanItsReturnIsRefundedKeptAndClosed() throws Exception {
-    UUID caseId = open(brokenMugFromGermany(uniqueOrder()));
+    UUID caseId = openAs(http, "agent", brokenMugFromGermany(uniqueOrder()));
 
     long processInstanceKey = await().atMost(Duration.ofSeconds(30))
         .until(() -> cases.find(caseId), c -> c.status() == CaseStatus.RESOLVED).processInstanceKey();
@@ -81,7 +76,7 @@ class RefundWithoutReturnPathTest {
 
   @Test
   void aRefundStepRunTwiceForTheSameCasePaysOnce() throws Exception {
-    UUID caseId = open(brokenMugFromGermany(uniqueOrder()));
+    UUID caseId = openAs(http, "agent", brokenMugFromGermany(uniqueOrder()));
     await().atMost(Duration.ofSeconds(30)).until(() -> cases.find(caseId).status() == CaseStatus.RESOLVED);
 
     // As if the worker crashed after the marketplace call and the job was delivered again.
@@ -96,10 +91,4 @@ class RefundWithoutReturnPathTest {
         .param(caseId + ":%").query(Long.class).single();
   }
 
-  private UUID open(String body) throws Exception {
-    String answer = http.perform(post("/api/cases").with(httpBasic("agent", "agent"))
-            .contentType(MediaType.APPLICATION_JSON).content(body))
-        .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-    return UUID.fromString(json.readTree(answer).get("id").asText());
-  }
 }
