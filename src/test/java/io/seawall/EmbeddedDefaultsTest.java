@@ -26,7 +26,9 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @SpringBootTest(properties = {
     "spring.datasource.url=jdbc:h2:file:./target/embedded-defaults/seawall;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-    "seawall.engine.port=0"
+    "seawall.engine.directory=./target/embedded-defaults/engine-${random.uuid}",
+    "seawall.engine.port=0",
+    "seawall.engine.rest-port=0"
 })
 @AutoConfigureMockMvc
 class EmbeddedDefaultsTest {

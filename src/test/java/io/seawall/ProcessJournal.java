@@ -8,11 +8,9 @@ import io.camunda.zeebe.protocol.record.value.BpmnElementType;
 import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
 import io.camunda.zeebe.protocol.record.value.VariableRecordValue;
 import io.seawall.engine.EmbeddedEngine;
-import java.util.ConcurrentModificationException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import java.util.stream.StreamSupport;
 
 /** What the engine recorded about one process instance: the path it took and its variables. */
@@ -26,65 +24,50 @@ public final class ProcessJournal {
 
   /** Ids of the activities and events completed, in order (gateways and the process itself left out). */
   public List<String> completedSteps(long processInstanceKey) {
-    return read(() -> instanceRecords(processInstanceKey)
+    return instanceRecords(processInstanceKey)
         .filter(r -> r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED)
         .filter(r -> r.getValue().getBpmnElementType() != BpmnElementType.PROCESS)
         .filter(r -> r.getValue().getBpmnElementType() != BpmnElementType.SEQUENCE_FLOW)
         .filter(r -> r.getValue().getBpmnElementType() != BpmnElementType.EXCLUSIVE_GATEWAY)
         .map(r -> r.getValue().getElementId())
-        .toList());
+        .toList();
   }
 
   public boolean isCompleted(long processInstanceKey) {
-    return read(() -> instanceRecords(processInstanceKey)
+    return instanceRecords(processInstanceKey)
         .anyMatch(r -> r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED
-            && r.getValue().getBpmnElementType() == BpmnElementType.PROCESS));
+            && r.getValue().getBpmnElementType() == BpmnElementType.PROCESS);
   }
 
   /** Whether a timer of the given element is scheduled (so moving the clock will reach it). */
   public boolean hasTimerScheduled(long processInstanceKey, String elementId) {
-    return read(() -> StreamSupport.stream(RecordStream.of(engine.records()).timerRecords().spliterator(), false)
+    return StreamSupport.stream(RecordStream.of(engine.records()).timerRecords().spliterator(), false)
         .filter(r -> r.getIntent() == TimerIntent.CREATED)
         .anyMatch(r -> r.getValue().getProcessInstanceKey() == processInstanceKey
-            && r.getValue().getTargetElementId().equals(elementId)));
+            && r.getValue().getTargetElementId().equals(elementId));
   }
 
   /** The latest value of every variable of the instance, as JSON text. */
   public Map<String, String> variables(long processInstanceKey) {
-    return read(() -> {
-      Map<String, String> values = new LinkedHashMap<>();
-      StreamSupport.stream(RecordStream.of(engine.records()).variableRecords().spliterator(), false)
-          .map(Record::getValue)
-          .filter(v -> v.getProcessInstanceKey() == processInstanceKey)
-          .forEach((VariableRecordValue v) -> values.put(v.getName(), v.getValue()));
-      return values;
-    });
+    Map<String, String> values = new LinkedHashMap<>();
+    StreamSupport.stream(RecordStream.of(engine.records()).variableRecords().spliterator(), false)
+        .map(Record::getValue)
+        .filter(v -> v.getProcessInstanceKey() == processInstanceKey)
+        .forEach((VariableRecordValue v) -> values.put(v.getName(), v.getValue()));
+    return values;
   }
 
   /** How many instances of a process were ever created. */
   public long instancesOf(String bpmnProcessId) {
-    return read(() -> StreamSupport.stream(RecordStream.of(engine.records()).processInstanceRecords().spliterator(), false)
+    return StreamSupport.stream(RecordStream.of(engine.records()).processInstanceRecords().spliterator(), false)
         .filter(r -> r.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED)
         .filter(r -> r.getValue().getBpmnElementType() == BpmnElementType.PROCESS)
         .filter(r -> r.getValue().getBpmnProcessId().equals(bpmnProcessId))
-        .count());
+        .count();
   }
 
   private java.util.stream.Stream<Record<ProcessInstanceRecordValue>> instanceRecords(long key) {
     return StreamSupport.stream(RecordStream.of(engine.records()).processInstanceRecords().spliterator(), false)
         .filter(r -> r.getValue().getProcessInstanceKey() == key);
-  }
-
-  /** The in-memory engine's log is not safe to read while it appends; read again when it moved. */
-  private static <T> T read(Supplier<T> reading) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return reading.get();
-      } catch (ConcurrentModificationException e) {
-        if (attempt == 20) {
-          throw e;
-        }
-      }
-    }
   }
 }

@@ -11,7 +11,12 @@ import org.springframework.test.context.ContextConfiguration;
 /** The whole application: real embedded engine, real database (see {@link TestDatabase}), real security. */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(properties = {"seawall.engine.port=0", "seawall.engine.clock-control=true"})
+@SpringBootTest(properties = {
+    "seawall.engine.directory=./target/engine/${random.uuid}",
+    "seawall.engine.port=0",
+    "seawall.engine.rest-port=0",
+    "seawall.engine.clock-control=true"
+})
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = TestDatabase.class)
 public @interface SeawallTest {}

@@ -4,19 +4,20 @@ import java.util.Arrays;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import io.camunda.client.CamundaClient;
 
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = EmbeddedEngineSwitch.EMBEDDED, havingValue = "true")
+@EnableConfigurationProperties(EngineSettings.class)
 class EmbeddedEngineConfiguration {
 
   @Bean(initMethod = "start", destroyMethod = "stop")
-  EmbeddedEngine embeddedEngine(@Value("${" + EmbeddedEngineSwitch.PORT + "}") int port) {
-    return new EmbeddedEngine(port);
+  EmbeddedEngine embeddedEngine(EngineSettings settings) {
+    return new EmbeddedEngine(settings);
   }
 
   @Bean

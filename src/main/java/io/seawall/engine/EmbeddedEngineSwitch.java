@@ -22,6 +22,8 @@ class EmbeddedEngineSwitch implements EnvironmentPostProcessor, Ordered {
 
   static final String EMBEDDED = "seawall.engine.embedded";
   static final String PORT = "seawall.engine.port";
+  static final String REST_PORT = "seawall.engine.rest-port";
+  static final String HOST = "seawall.engine.host";
 
   static final List<String> CLUSTER_PROPERTIES =
       List.of(
@@ -37,16 +39,26 @@ class EmbeddedEngineSwitch implements EnvironmentPostProcessor, Ordered {
     Map<String, Object> props = new LinkedHashMap<>();
     props.put(EMBEDDED, embedded);
     if (embedded) {
-      int port = env.getProperty(PORT, Integer.class, 26500);
-      if (port == 0) {
-        port = freeLoopbackPort();
-      }
+      String host = env.getProperty(HOST, "127.0.0.1");
+      int port = concretePort(env.getProperty(PORT, Integer.class, 26500));
+      int restPort = concretePort(env.getProperty(REST_PORT, Integer.class, 8088));
+      String reachable = isWildcard(host) ? "127.0.0.1" : host;
       props.put(PORT, port);
-      props.put("camunda.client.grpc-address", "http://127.0.0.1:" + port);
-      // The embedded engine speaks gRPC only; REST commands would reach nothing.
+      props.put(REST_PORT, restPort);
+      props.put("camunda.client.grpc-address", "http://" + reachable + ":" + port);
+      props.put("camunda.client.rest-address", "http://" + reachable + ":" + restPort);
+      // The embedded engine serves over REST only the user-task commands and the clock.
       props.put("camunda.client.prefer-rest-over-grpc", false);
     }
     env.getPropertySources().addFirst(new MapPropertySource("seawallEmbeddedEngine", props));
+  }
+
+  private static int concretePort(int configured) {
+    return configured == 0 ? freeLoopbackPort() : configured;
+  }
+
+  private static boolean isWildcard(String host) {
+    return host.equals("0.0.0.0") || host.equals("::");
   }
 
   private static int freeLoopbackPort() {

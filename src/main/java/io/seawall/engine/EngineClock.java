@@ -1,6 +1,7 @@
 package io.seawall.engine;
 
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * Moves the embedded engine's clock so timers fire without waiting, as a cluster started with
@@ -13,6 +14,11 @@ public final class EngineClock {
 
   EngineClock(EmbeddedEngine engine) {
     this.engine = engine;
+  }
+
+  /** The engine's current time: system time plus every advance so far. */
+  public Instant now() {
+    return engine.clockNow();
   }
 
   public void advance(Duration by) {

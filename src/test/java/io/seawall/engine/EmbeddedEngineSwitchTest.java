@@ -12,12 +12,15 @@ class EmbeddedEngineSwitchTest {
 
   @Test
   void withNoClusterConfiguredTheClientIsPointedAtTheEmbeddedEngineOnLoopback() {
-    StandardEnvironment env = environment(Map.of("seawall.engine.port", "0"));
+    StandardEnvironment env = environment(Map.of("seawall.engine.port", "0", "seawall.engine.rest-port", "0"));
 
     assertThat(env.getProperty("seawall.engine.embedded", Boolean.class)).isTrue();
     int port = env.getProperty("seawall.engine.port", Integer.class);
+    int restPort = env.getProperty("seawall.engine.rest-port", Integer.class);
     assertThat(port).isPositive();
+    assertThat(restPort).isPositive().isNotEqualTo(port);
     assertThat(env.getProperty("camunda.client.grpc-address")).isEqualTo("http://127.0.0.1:" + port);
+    assertThat(env.getProperty("camunda.client.rest-address")).isEqualTo("http://127.0.0.1:" + restPort);
     assertThat(env.getProperty("camunda.client.prefer-rest-over-grpc", Boolean.class)).isFalse();
   }
 

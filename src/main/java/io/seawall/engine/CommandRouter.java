@@ -1,0 +1,160 @@
+package io.seawall.engine;
+
+import io.camunda.zeebe.logstreams.log.LogAppendEntry;
+import io.camunda.zeebe.logstreams.log.LogStreamWriter;
+import io.camunda.zeebe.logstreams.log.WriteContext;
+import io.camunda.zeebe.protocol.impl.record.RecordMetadata;
+import io.camunda.zeebe.protocol.impl.record.UnifiedRecordValue;
+import io.camunda.zeebe.protocol.record.RecordType;
+import io.camunda.zeebe.protocol.record.RejectionType;
+import io.camunda.zeebe.protocol.record.ValueType;
+import io.camunda.zeebe.protocol.record.intent.Intent;
+import io.camunda.zeebe.stream.api.CommandResponseWriter;
+import io.camunda.zeebe.util.buffer.BufferUtil;
+import io.camunda.zeebe.util.buffer.BufferWriter;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Routes the engine's answers: to Seawall's own endpoints for commands they wrote (their own
+ * request stream), otherwise to the gRPC gateway. Until {@link #acceptRequests()} it drops every
+ * answer: after a restart the engine first works off commands written by the previous run, whose
+ * callers are gone and whose request ids the new gateway would hand to the wrong caller.
+ */
+final class CommandRouter implements CommandResponseWriter, EngineCommands {
+
+  private static final Logger log = LoggerFactory.getLogger(CommandRouter.class);
+
+  /** The gRPC gateway writes its commands with the partition id (1) as request stream. */
+  static final int OWN_REQUEST_STREAM = 2;
+
+  private final CommandResponseWriter grpc;
+  private final LogStreamWriter writer;
+  private final Map<Long, CompletableFuture<CommandAnswer>> waiting = new ConcurrentHashMap<>();
+  private final AtomicLong requestIds = new AtomicLong();
+  private volatile boolean accepting;
+
+  // The answer being built; the engine sets and writes it on its single processing thread.
+  private long key;
+  private Intent intent;
+  private RejectionType rejectionType = RejectionType.NULL_VAL;
+  private String rejectionReason = "";
+  private byte[] value = new byte[0];
+
+  CommandRouter(CommandResponseWriter grpc, LogStreamWriter writer) {
+    this.grpc = grpc;
+    this.writer = writer;
+  }
+
+  void acceptRequests() {
+    accepting = true;
+  }
+
+  @Override
+  public CompletableFuture<CommandAnswer> send(
+      long recordKey, ValueType valueType, Intent commandIntent, UnifiedRecordValue command) {
+    long requestId = requestIds.incrementAndGet();
+    CompletableFuture<CommandAnswer> answer = new CompletableFuture<>();
+    answer.whenComplete((a, e) -> waiting.remove(requestId));
+    waiting.put(requestId, answer);
+    RecordMetadata metadata = new RecordMetadata()
+        .recordType(RecordType.COMMAND)
+        .valueType(valueType)
+        .intent(commandIntent)
+        .requestStreamId(OWN_REQUEST_STREAM)
+        .requestId(requestId);
+    writer
+        .tryWrite(WriteContext.internal(), LogAppendEntry.of(recordKey, metadata, command))
+        .ifLeft(failure -> answer.completeExceptionally(
+            new IllegalStateException("The engine did not take the command: " + failure)));
+    return answer;
+  }
+
+  @Override
+  public CommandResponseWriter partitionId(int partitionId) {
+    grpc.partitionId(partitionId);
+    return this;
+  }
+
+  @Override
+  public CommandResponseWriter key(long key) {
+    this.key = key;
+    grpc.key(key);
+    return this;
+  }
+
+  @Override
+  public CommandResponseWriter intent(Intent intent) {
+    this.intent = intent;
+    grpc.intent(intent);
+    return this;
+  }
+
+  @Override
+  public CommandResponseWriter recordType(RecordType type) {
+    grpc.recordType(type);
+    return this;
+  }
+
+  @Override
+  public CommandResponseWriter valueType(ValueType valueType) {
+    grpc.valueType(valueType);
+    return this;
+  }
+
+  @Override
+  public CommandResponseWriter rejectionType(RejectionType rejectionType) {
+    this.rejectionType = rejectionType;
+    grpc.rejectionType(rejectionType);
+    return this;
+  }
+
+  @Override
+  public CommandResponseWriter rejectionReason(DirectBuffer rejectionReason) {
+    this.rejectionReason = BufferUtil.bufferAsString(rejectionReason);
+    grpc.rejectionReason(rejectionReason);
+    return this;
+  }
+
+  @Override
+  public CommandResponseWriter valueWriter(BufferWriter valueWriter) {
+    byte[] bytes = new byte[valueWriter.getLength()];
+    valueWriter.write(new UnsafeBuffer(bytes), 0);
+    this.value = bytes;
+    grpc.valueWriter(valueWriter);
+    return this;
+  }
+
+  @Override
+  public void tryWriteResponse(int requestStreamId, long requestId) {
+    try {
+      if (requestStreamId == OWN_REQUEST_STREAM) {
+        CompletableFuture<CommandAnswer> answer = waiting.get(requestId);
+        if (answer != null) {
+          answer.complete(new CommandAnswer(key, intent, rejectionType, rejectionReason, value));
+        }
+      } else if (accepting) {
+        answerGrpcCaller(requestStreamId, requestId);
+      }
+    } finally {
+      rejectionType = RejectionType.NULL_VAL;
+      rejectionReason = "";
+      value = new byte[0];
+    }
+  }
+
+  private void answerGrpcCaller(int requestStreamId, long requestId) {
+    try {
+      grpc.tryWriteResponse(requestStreamId, requestId);
+    } catch (RuntimeException callerGone) {
+      // A caller that hung up or timed out must not stop the engine from processing.
+      log.debug("No gRPC caller took the answer to request {}", requestId, callerGone);
+    }
+  }
+}
