@@ -1,6 +1,7 @@
 package io.seawall.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ProcessInstanceEvent;
@@ -37,6 +38,12 @@ class DurableEngineTest {
       .endEvent("escalated")
       .moveToActivity("review")
       .endEvent("resolved")
+      .done();
+
+  static final BpmnModelInstance AWAIT_BUYER = Bpmn.createExecutableProcess("await-buyer")
+      .startEvent()
+      .intermediateCatchEvent("buyer-replied").message(m -> m.name("buyer-replied").zeebeCorrelationKeyExpression("caseId"))
+      .endEvent("reply-received")
       .done();
 
   @TempDir Path directory;
@@ -105,6 +112,23 @@ class DurableEngineTest {
 
       after.clock().advance(Duration.ofHours(49));
       after.awaitCompleted(escalatedLater, "escalated");
+    }
+  }
+
+  @Test
+  void aProcessWaitingForTheBuyersReplyStillReceivesItAfterARestart() {
+    long instance;
+    try (RunningEngine before = RunningEngine.on(directory)) {
+      before.client.newDeployResourceCommand().addProcessModel(AWAIT_BUYER, "await-buyer.bpmn").send().join();
+      instance = before.client.newCreateInstanceCommand().bpmnProcessId("await-buyer").latestVersion()
+          .variables(Map.of("caseId", "case-42")).send().join().getProcessInstanceKey();
+      await().atMost(Duration.ofSeconds(20))
+          .until(() -> before.reached(instance, "buyer-replied", ProcessInstanceIntent.ELEMENT_ACTIVATED));
+    }
+
+    try (RunningEngine after = RunningEngine.on(directory)) {
+      after.client.newPublishMessageCommand().messageName("buyer-replied").correlationKey("case-42").send().join();
+      after.awaitCompleted(instance, "reply-received");
     }
   }
 
