@@ -3,8 +3,6 @@ package io.seawall.cases;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.security.Principal;
 import java.time.Instant;
@@ -59,17 +57,4 @@ class CaseController {
       @PageableDefault(size = 20, sort = "createdAt", direction = Sort.Direction.DESC) Pageable page) {
     return cases.list(new CaseFilter(status, type, country, marketplace, createdFrom, createdTo), page);
   }
-
-  @PostMapping("/{id}/agent-resolution")
-  @Operation(summary = "An agent settles a case that waits for one; the process then closes it")
-  ResponseEntity<Void> resolveByAgent(
-      @PathVariable UUID id, @Valid @RequestBody AgentResolution body, Principal who) {
-    cases.resolveByAgent(id, body.resolution(), who.getName());
-    return ResponseEntity.accepted().build();
-  }
-
-  record AgentResolution(
-      @NotBlank
-          @Pattern(regexp = "[A-Z][A-Z0-9_]{1,63}", message = "must be an upper-case resolution code")
-          String resolution) {}
 }

@@ -50,13 +50,6 @@ public abstract sealed class CaseProblem extends RuntimeException {
     }
   }
 
-  /** The action does not fit where the case stands. */
-  public static final class WrongState extends CaseProblem {
-    WrongState(String message) {
-      super(message);
-    }
-  }
-
   /** The engine could not take the case; nothing was kept. */
   public static final class EngineUnavailable extends CaseProblem {
     EngineUnavailable(Throwable cause) {

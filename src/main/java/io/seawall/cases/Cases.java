@@ -149,16 +149,6 @@ public class Cases {
     record(caseId, TimelineKind.CASE_RESOLVED, step, actor, "resolution: " + resolution, sourceKey);
   }
 
-  /** An agent settled a case that waits for one; the process closes it. */
-  public void resolveByAgent(UUID caseId, String resolution, String actor) {
-    AfterSalesCase c = cases.findById(caseId).orElseThrow(() -> new CaseProblem.NotFound(caseId));
-    if (c.status != CaseStatus.WAITING_FOR_AGENT) {
-      throw new CaseProblem.WrongState("Case " + c.reference + " is " + c.status + ", not waiting for an agent");
-    }
-    process.agentResolved(caseId, resolution);
-    record(caseId, TimelineKind.MESSAGE_SENT, "agent-resolved", actor, "agent resolution: " + resolution, null);
-  }
-
   /** Keeps a message sent to the buyer (its text stays in the case store) and notes it on the timeline. */
   public void recordMessageSent(
       UUID caseId, String template, String language, String body, String step, String actor, String sourceKey) {

@@ -12,7 +12,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
@@ -54,7 +53,7 @@ class SecurityConfiguration {
         .authorizeHttpRequests(auth -> auth
             .requestMatchers("/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs/**").permitAll()
             .requestMatchers("/actuator/health/**", "/actuator/info", "/error").permitAll()
-            .requestMatchers(HttpMethod.POST, "/api/cases", "/api/cases/*/agent-resolution").hasAnyRole(CASE_WORKERS)
+            .requestMatchers(HttpMethod.POST, "/api/cases", "/api/tasks/**").hasAnyRole(CASE_WORKERS)
             .requestMatchers("/api/**").hasAnyRole(EVERYONE)
             .anyRequest().hasRole(Role.ADMIN.name()))
         .exceptionHandling(e -> e

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.seawall.cases.CaseProblem;
+import io.seawall.desk.DeskProblem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -105,14 +106,24 @@ class ProblemAnswers extends ResponseEntityExceptionHandler {
     return problem;
   }
 
-  @ExceptionHandler(CaseProblem.WrongState.class)
-  ProblemDetail wrongState(CaseProblem.WrongState ex) {
-    return titled(HttpStatus.CONFLICT, "Not possible in the case's current state", ex.getMessage());
-  }
-
   @ExceptionHandler(CaseProblem.EngineUnavailable.class)
   ProblemDetail engineUnavailable(CaseProblem.EngineUnavailable ex) {
     return titled(HttpStatus.SERVICE_UNAVAILABLE, "Process engine unavailable", ex.getMessage());
+  }
+
+  @ExceptionHandler(DeskProblem.InvalidValues.class)
+  ResponseEntity<Object> invalidValues(DeskProblem.InvalidValues ex) {
+    return invalid(ex.fields().stream().map(f -> new FieldMessage(f.field(), f.message())).toList());
+  }
+
+  @ExceptionHandler(DeskProblem.NotFound.class)
+  ProblemDetail taskNotFound(DeskProblem.NotFound ex) {
+    return titled(HttpStatus.NOT_FOUND, "Task not found", ex.getMessage());
+  }
+
+  @ExceptionHandler(DeskProblem.Conflict.class)
+  ProblemDetail taskConflict(DeskProblem.Conflict ex) {
+    return titled(HttpStatus.CONFLICT, "Not possible in the task's current state", ex.getMessage());
   }
 
   private static ResponseEntity<Object> invalid(List<FieldMessage> errors) {

@@ -1,0 +1,83 @@
+package io.seawall.desk;
+
+import io.seawall.security.Role;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.web.PageableDefault;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/tasks")
+@Tag(name = "Agents' tasks", description = "The inbox of native user tasks: list, claim, give back, complete")
+class AgentTaskController {
+
+  private final AgentTasks tasks;
+
+  AgentTaskController(AgentTasks tasks) {
+    this.tasks = tasks;
+  }
+
+  @GetMapping
+  @Operation(summary = "Tasks I hold (scope=MINE) or my groups may take (scope=GROUP), soonest due first")
+  Page<AgentTaskView> list(
+      Authentication who,
+      @RequestParam(defaultValue = "GROUP") TaskScope scope,
+      @RequestParam(defaultValue = "OPEN") AgentTaskStatus status,
+      @RequestParam(required = false) UUID caseId,
+      @PageableDefault(size = 20, sort = "dueAt", direction = Sort.Direction.ASC) Pageable page) {
+    return tasks.list(agent(who), scope, status, caseId, page);
+  }
+
+  @GetMapping("/{key}")
+  @Operation(summary = "One open task")
+  AgentTaskView find(@PathVariable long key, Authentication who) {
+    return tasks.find(key, agent(who));
+  }
+
+  @PostMapping("/{key}/claim")
+  @Operation(summary = "Take the task; refused if someone else holds it")
+  AgentTaskView claim(@PathVariable long key, Authentication who) {
+    return tasks.claim(key, agent(who));
+  }
+
+  @PostMapping("/{key}/unclaim")
+  @Operation(summary = "Give the task back to the group")
+  AgentTaskView unclaim(@PathVariable long key, Authentication who) {
+    return tasks.unclaim(key, agent(who));
+  }
+
+  @PostMapping("/{key}/completion")
+  @Operation(summary = "Complete the task with its form's values; a bad value is a 400 naming the field")
+  AgentTaskView complete(
+      @PathVariable long key, @RequestBody(required = false) Map<String, Object> values, Authentication who) {
+    return tasks.complete(key, agent(who), values == null ? Map.of() : values);
+  }
+
+  private static Agent agent(Authentication who) {
+    Set<Role> roles = who.getAuthorities().stream()
+        .map(GrantedAuthority::getAuthority)
+        .filter(a -> a.startsWith("ROLE_"))
+        .map(a -> a.substring("ROLE_".length()))
+        .filter(name -> Arrays.stream(Role.values()).anyMatch(r -> r.name().equals(name)))
+        .map(Role::valueOf)
+        .collect(Collectors.toSet());
+    Set<String> groups = roles.stream().map(Role::candidateGroup).collect(Collectors.toSet());
+    return new Agent(who.getName(), groups, roles.contains(Role.ADMIN));
+  }
+}

@@ -1,0 +1,160 @@
+package io.seawall.desk;
+
+import static io.seawall.CaseRequests.jacketTooSmallFromUs;
+import static io.seawall.CaseRequests.openAs;
+import static io.seawall.CaseRequests.uniqueOrder;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.jayway.jsonpath.JsonPath;
+import io.seawall.ProcessJournal;
+import io.seawall.SeawallTest;
+import io.seawall.cases.CaseStatus;
+import io.seawall.cases.CaseType;
+import io.seawall.cases.CaseView;
+import io.seawall.cases.Cases;
+import io.seawall.cases.TimelineKind;
+import io.seawall.engine.EmbeddedEngine;
+import io.seawall.engine.EngineClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+/**
+ * A case the decision hands to people: its task waits in the market's agents' inbox with its form
+ * and due date, is flagged when overdue, and closes the case once an agent completes it.
+ */
+@SeawallTest
+class AgentInboxTest {
+
+  @Autowired MockMvc http;
+  @Autowired Cases cases;
+  @Autowired EmbeddedEngine engine;
+  @Autowired EngineClock clock;
+
+  @Test
+  void aJacketTooSmallWaitsInTheAgentsInboxIsFlaggedWhenOverdueAndClosesWhenAnAgentCompletesIt() throws Exception {
+    UUID caseId = openAs(http, "agent", jacketTooSmallFromUs(uniqueOrder()));
+    long task = awaitTask(caseId);
+    http.perform(get("/api/tasks").param("caseId", caseId.toString()).with(httpBasic("agent", "agent")))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.content[0].step").value("resolve-case"))
+        .andExpect(jsonPath("$.content[0].formId").value("resolve-case"))
+        .andExpect(jsonPath("$.content[0].candidateGroups").value(org.hamcrest.Matchers.contains("agents", "agents-us")))
+        .andExpect(jsonPath("$.content[0].assignee").doesNotExist());
+    String due = JsonPath.read(taskJson(task, "agent"), "$.dueAt");
+    assertThat(Duration.between(Instant.now(), Instant.parse(due))).isBetween(Duration.ofHours(47), Duration.ofHours(49));
+    CaseView waiting = cases.find(caseId);
+    assertThat(waiting.status()).isEqualTo(CaseStatus.WAITING_FOR_AGENT);
+    assertThat(waiting.type()).isEqualTo(CaseType.RETURN);
+
+    ProcessJournal journal = new ProcessJournal(engine);
+    await().atMost(Duration.ofSeconds(30))
+        .until(() -> journal.hasTimerScheduled(waiting.processInstanceKey(), "agent-overdue"));
+    clock.advance(Duration.ofDays(2).plusMinutes(1));
+    await().atMost(Duration.ofSeconds(30)).until(() -> cases.find(caseId).atRisk());
+
+    http.perform(post("/api/tasks/{key}/claim", task).with(httpBasic("agent", "agent")))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.assignee").value("agent"));
+    http.perform(get("/api/tasks").param("scope", "MINE").with(httpBasic("agent", "agent")))
+        .andExpect(jsonPath("$.content[*].key").value(org.hamcrest.Matchers.hasItem(task)));
+    complete(task, "agent", "{\"agentResolution\": \"EXCHANGE_OFFERED\"}")
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.status").value("COMPLETED"))
+        .andExpect(jsonPath("$.completedBy").value("agent"));
+
+    CaseView resolved = await().atMost(Duration.ofSeconds(30))
+        .until(() -> cases.find(caseId), c -> c.status() == CaseStatus.RESOLVED);
+    assertThat(resolved.resolution()).isEqualTo("RESOLVED_BY_AGENT:EXCHANGE_OFFERED");
+    assertThat(resolved.atRisk()).isFalse();
+    assertThat(resolved.timeline()).anySatisfy(e -> {
+      assertThat(e.kind()).isEqualTo(TimelineKind.TASK_ASSIGNED);
+      assertThat(e.actor()).isEqualTo("agent");
+    });
+    assertThat(resolved.timeline()).anySatisfy(e -> {
+      assertThat(e.kind()).isEqualTo(TimelineKind.TASK_COMPLETED);
+      assertThat(e.actor()).isEqualTo("agent");
+      assertThat(e.step()).isEqualTo("resolve-case");
+      assertThat(e.detail()).contains("agentResolution=EXCHANGE_OFFERED");
+    });
+    await().atMost(Duration.ofSeconds(10)).until(() -> journal.isCompleted(resolved.processInstanceKey()));
+    assertThat(journal.completedSteps(resolved.processInstanceKey())).containsSubsequence(
+        "case-opened", "choose-resolution-path", "hand-to-agent", "flag-at-risk", "resolve-case",
+        "close-case-by-agent");
+    assertThat(journal.variables(resolved.processInstanceKey()))
+        .containsEntry("resolutionPath", "\"RETURN\"")
+        .containsEntry("agentResolution", "\"EXCHANGE_OFFERED\"");
+
+    complete(task, "agent", "{\"agentResolution\": \"EXCHANGE_OFFERED\"}").andExpect(status().isNotFound());
+  }
+
+  @Test
+  void valuesTheFormDoesNotAllowAreRefusedFieldByFieldAndTheTaskStaysOpen() throws Exception {
+    UUID caseId = openAs(http, "agent", jacketTooSmallFromUs(uniqueOrder()));
+    long task = awaitTask(caseId);
+
+    complete(task, "agent", "{\"agentResolution\": \"FREE_GIFT\", \"refundAmount\": -5, \"buyerPhone\": \"+1 555\"}")
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[*].field").value(
+            org.hamcrest.Matchers.containsInAnyOrder("agentResolution", "refundAmount", "buyerPhone")));
+    complete(task, "agent", "{}")
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("agentResolution"))
+        .andExpect(jsonPath("$.errors[0].message").value("is required"));
+
+    assertThat(JsonPath.<String>read(taskJson(task, "agent"), "$.status")).isEqualTo("OPEN");
+    assertThat(cases.find(caseId).status()).isEqualTo(CaseStatus.WAITING_FOR_AGENT);
+  }
+
+  @Test
+  void aTaskSomeoneElseHoldsCannotBeClaimedOrCompletedAndOutsidersDoNotSeeIt() throws Exception {
+    UUID caseId = openAs(http, "agent", jacketTooSmallFromUs(uniqueOrder()));
+    long task = awaitTask(caseId);
+    http.perform(post("/api/tasks/{key}/claim", task).with(httpBasic("admin", "admin"))).andExpect(status().isOk());
+
+    http.perform(post("/api/tasks/{key}/claim", task).with(httpBasic("agent", "agent")))
+        .andExpect(status().isConflict());
+    complete(task, "agent", "{\"agentResolution\": \"REFUNDED\"}").andExpect(status().isConflict());
+    http.perform(post("/api/tasks/{key}/claim", task).with(httpBasic("manager", "manager")))
+        .andExpect(status().isNotFound());
+    http.perform(post("/api/tasks/{key}/claim", task).with(httpBasic("ops", "ops")))
+        .andExpect(status().isForbidden());
+
+    http.perform(post("/api/tasks/{key}/unclaim", task).with(httpBasic("admin", "admin")))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.assignee").doesNotExist());
+    http.perform(post("/api/tasks/{key}/claim", task).with(httpBasic("agent", "agent")))
+        .andExpect(status().isOk());
+  }
+
+  private long awaitTask(UUID caseId) {
+    return await().atMost(Duration.ofSeconds(30)).until(() -> {
+      String page = http.perform(get("/api/tasks").param("caseId", caseId.toString()).with(httpBasic("agent", "agent")))
+          .andReturn().getResponse().getContentAsString();
+      List<Number> keys = JsonPath.read(page, "$.content[*].key");
+      return keys.isEmpty() ? null : keys.getFirst().longValue();
+    }, key -> key != null);
+  }
+
+  private String taskJson(long task, String user) throws Exception {
+    return http.perform(get("/api/tasks/{key}", task).with(httpBasic(user, user)))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+  }
+
+  private ResultActions complete(long task, String user, String values) throws Exception {
+    return http.perform(post("/api/tasks/{key}/completion", task).with(httpBasic(user, user))
+        .contentType(MediaType.APPLICATION_JSON).content(values));
+  }
+}
