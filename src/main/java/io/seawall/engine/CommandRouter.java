@@ -12,6 +12,7 @@ import io.camunda.zeebe.protocol.record.intent.Intent;
 import io.camunda.zeebe.stream.api.CommandResponseWriter;
 import io.camunda.zeebe.util.buffer.BufferUtil;
 import io.camunda.zeebe.util.buffer.BufferWriter;
+import io.camunda.zeebe.util.buffer.DirectBufferWriter;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,6 +35,12 @@ final class CommandRouter implements CommandResponseWriter, EngineCommands {
   /** The gRPC gateway writes its commands with the partition id (1) as request stream. */
   static final int OWN_REQUEST_STREAM = 2;
 
+  /**
+   * ZPT's gRPC response writer keeps part of the answer in static fields, so two engines in one JVM
+   * (tests, the benchmark) would mix their answers: each answer is handed over whole, under this lock.
+   */
+  private static final Object GRPC_ANSWERS = new Object();
+
   private final CommandResponseWriter grpc;
   private final LogStreamWriter writer;
   private final Map<Long, CompletableFuture<CommandAnswer>> waiting = new ConcurrentHashMap<>();
@@ -41,8 +48,11 @@ final class CommandRouter implements CommandResponseWriter, EngineCommands {
   private volatile boolean accepting;
 
   // The answer being built; the engine sets and writes it on its single processing thread.
+  private int partitionId;
   private long key;
   private Intent intent;
+  private RecordType recordType;
+  private ValueType valueType;
   private RejectionType rejectionType = RejectionType.NULL_VAL;
   private String rejectionReason = "";
   private byte[] value = new byte[0];
@@ -78,47 +88,43 @@ final class CommandRouter implements CommandResponseWriter, EngineCommands {
 
   @Override
   public CommandResponseWriter partitionId(int partitionId) {
-    grpc.partitionId(partitionId);
+    this.partitionId = partitionId;
     return this;
   }
 
   @Override
   public CommandResponseWriter key(long key) {
     this.key = key;
-    grpc.key(key);
     return this;
   }
 
   @Override
   public CommandResponseWriter intent(Intent intent) {
     this.intent = intent;
-    grpc.intent(intent);
     return this;
   }
 
   @Override
   public CommandResponseWriter recordType(RecordType type) {
-    grpc.recordType(type);
+    this.recordType = type;
     return this;
   }
 
   @Override
   public CommandResponseWriter valueType(ValueType valueType) {
-    grpc.valueType(valueType);
+    this.valueType = valueType;
     return this;
   }
 
   @Override
   public CommandResponseWriter rejectionType(RejectionType rejectionType) {
     this.rejectionType = rejectionType;
-    grpc.rejectionType(rejectionType);
     return this;
   }
 
   @Override
   public CommandResponseWriter rejectionReason(DirectBuffer rejectionReason) {
     this.rejectionReason = BufferUtil.bufferAsString(rejectionReason);
-    grpc.rejectionReason(rejectionReason);
     return this;
   }
 
@@ -127,7 +133,6 @@ final class CommandRouter implements CommandResponseWriter, EngineCommands {
     byte[] bytes = new byte[valueWriter.getLength()];
     valueWriter.write(new UnsafeBuffer(bytes), 0);
     this.value = bytes;
-    grpc.valueWriter(valueWriter);
     return this;
   }
 
@@ -151,10 +156,20 @@ final class CommandRouter implements CommandResponseWriter, EngineCommands {
 
   private void answerGrpcCaller(int requestStreamId, long requestId) {
     try {
-      grpc.tryWriteResponse(requestStreamId, requestId);
+      synchronized (GRPC_ANSWERS) {
+        grpc.partitionId(partitionId)
+            .key(key)
+            .intent(intent)
+            .recordType(recordType)
+            .valueType(valueType)
+            .rejectionType(rejectionType)
+            .rejectionReason(BufferUtil.wrapString(rejectionReason))
+            .valueWriter(new DirectBufferWriter().wrap(new UnsafeBuffer(value)))
+            .tryWriteResponse(requestStreamId, requestId);
+      }
     } catch (RuntimeException callerGone) {
       // A caller that hung up or timed out must not stop the engine from processing.
-      log.debug("No gRPC caller took the answer to request {}", requestId, callerGone);
+      log.warn("The answer to gRPC request {} ({} {}) reached no caller", requestId, valueType, intent, callerGone);
     }
   }
 }
