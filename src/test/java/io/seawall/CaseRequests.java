@@ -40,6 +40,15 @@ public final class CaseRequests {
         "89.00", "USD", 1, 3);
   }
 
+  /** Every order has its own buyer, so one test's cases never count as another buyer's history. */
+  public static String buyerEmail(String orderReference) {
+    return "anna." + orderReference.replace("#", "") + "@example.com";
+  }
+
+  public static String buyerPhone(String orderReference) {
+    return "+49 30 " + String.format("%07d", Math.floorMod(orderReference.hashCode(), 10_000_000));
+  }
+
   public static String body(
       String marketplace, String orderReference, String country, String language, String zone,
       String reason, String words, String unitPrice, String currency, int quantity, int deliveredDaysAgo) {
@@ -52,8 +61,8 @@ public final class CaseRequests {
           "channel": "EMAIL",
           "buyer": {
             "name": "Anna Beispiel",
-            "email": "anna@example.com",
-            "phone": "+49 30 1234567",
+            "email": "%s",
+            "phone": "%s",
             "address": {"line1": "Musterstr. 1", "city": "Berlin", "postalCode": "10115"},
             "country": "%s",
             "language": "%s",
@@ -67,7 +76,7 @@ public final class CaseRequests {
             {"carrier": "DHL", "trackingNumber": "JD0002244", "status": "DELIVERED", "deliveredAt": "%s"}
           ]
         }
-        """.formatted(marketplace, orderReference, country, language, zone, reason, words, quantity, unitPrice,
-        currency, delivered);
+        """.formatted(marketplace, orderReference, buyerEmail(orderReference), buyerPhone(orderReference), country,
+        language, zone, reason, words, quantity, unitPrice, currency, delivered);
   }
 }

@@ -11,6 +11,7 @@ import io.seawall.engine.EmbeddedEngine;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.StreamSupport;
 
 /** What the engine recorded about one process instance: the path it took and its variables. */
@@ -55,6 +56,17 @@ public final class ProcessJournal {
         .filter(v -> v.getProcessInstanceKey() == processInstanceKey)
         .forEach((VariableRecordValue v) -> values.put(v.getName(), v.getValue()));
     return values;
+  }
+
+  /** The instance a call activity of {@code parentKey} started for {@code bpmnProcessId}, once it exists. */
+  public Optional<Long> calledInstance(long parentKey, String bpmnProcessId) {
+    return StreamSupport.stream(RecordStream.of(engine.records()).processInstanceRecords().spliterator(), false)
+        .filter(r -> r.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED)
+        .filter(r -> r.getValue().getBpmnElementType() == BpmnElementType.PROCESS)
+        .filter(r -> r.getValue().getParentProcessInstanceKey() == parentKey)
+        .filter(r -> r.getValue().getBpmnProcessId().equals(bpmnProcessId))
+        .map(r -> r.getValue().getProcessInstanceKey())
+        .findFirst();
   }
 
   /** How many instances of a process were ever created. */

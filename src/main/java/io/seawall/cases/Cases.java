@@ -123,6 +123,16 @@ public class Cases {
     }
   }
 
+  /**
+   * How many items this case's buyer kept with a refund at the same shop in the last year: an
+   * abuse signal for the approval decision. Only the count leaves the case store.
+   */
+  public long priorKeepTheItemRefunds(UUID caseId) {
+    AfterSalesCase c = cases.findById(caseId).orElseThrow(() -> new CaseProblem.NotFound(caseId));
+    return cases.countEarlierOfSameBuyer(
+        c, CaseType.REFUND_WITHOUT_RETURN, "REFUNDED", clock.instant().minus(Duration.ofDays(365)));
+  }
+
   /** The resolution-path decision chose the case's flow. */
   public void recordPath(UUID caseId, CaseType path, String actor, String sourceKey) {
     update(caseId, c -> c.type = path);

@@ -3,5 +3,10 @@ package io.seawall.marketplace;
 /** A seller's marketplace account as Seawall's steps need it. One adapter per provider. */
 public interface MarketplaceConnection {
 
+  /**
+   * Refunds an order; the same idempotency key always answers the first result.
+   *
+   * @throws RefundRefused when the marketplace declines the refund
+   */
   RefundReceipt refund(RefundCommand command);
 }

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * A marketplace that behaves like a real one without an account: it keeps its own books of
  * refunds and honours idempotency keys the way Shopify's {@code @idempotent} or TikTok's
- * {@code idempotency_key} do, so the embedded default runs end to end.
+ * {@code idempotency_key} do, and refuses to refund an order twice, so the embedded default runs
+ * end to end, unhappy paths included.
  */
 @Component
 @ConditionalOnProperty(name = "seawall.marketplace.adapter", havingValue = "sandbox", matchIfMissing = true)
@@ -32,6 +33,16 @@ class SandboxMarketplace implements MarketplaceConnection {
     if (!earlier.isEmpty()) {
       return earlier.getFirst();
     }
+    // As a real marketplace does: an order refunded in full cannot be refunded again.
+    db.sql("""
+            select refund_id from sandbox_marketplace_refund
+            where marketplace = ? and shop = ? and order_reference = ?""")
+        .params(command.marketplace(), command.shop(), command.orderReference())
+        .query(String.class).optional()
+        .ifPresent(earlierRefund -> {
+          throw new RefundRefused(
+              "Order " + command.orderReference() + " was already refunded in full (" + earlierRefund + ")");
+        });
     String refundId = "sandbox-refund-" + UUID.randomUUID();
     try {
       db.sql("""

@@ -3,8 +3,10 @@ package io.seawall.process;
 import io.camunda.client.annotation.CustomHeaders;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.exception.CamundaError;
 import io.seawall.cases.Cases;
 import io.seawall.marketplace.RefundReceipt;
+import io.seawall.marketplace.RefundRefused;
 import io.seawall.resolution.BuyerNotices;
 import io.seawall.resolution.Refunds;
 import java.util.Map;
@@ -30,8 +32,17 @@ public class CaseStepWorkers {
   @JobWorker(type = "marketplace.refund", fetchVariables = "caseId")
   public Map<String, Object> issueRefund(ActivatedJob job) {
     JobSource source = JobSource.of(job);
-    RefundReceipt receipt = refunds.refundInFull(source.caseId(), source.step(), source.actor(), source.key());
-    return Map.of("refundId", receipt.refundId(), "refundedAmount", receipt.amount());
+    try {
+      RefundReceipt receipt = refunds.refundInFull(source.caseId(), source.step(), source.actor(), source.key());
+      return Map.of("refundId", receipt.refundId(), "refundedAmount", receipt.amount());
+    } catch (RefundRefused refused) {
+      throw CamundaError.bpmnError("REFUND_REFUSED", refused.getMessage());
+    }
+  }
+
+  @JobWorker(type = "case.buyer-history", fetchVariables = "caseId")
+  public Map<String, Object> checkBuyerHistory(ActivatedJob job) {
+    return Map.of("priorKeepTheItemRefunds", cases.priorKeepTheItemRefunds(JobSource.of(job).caseId()));
   }
 
   @JobWorker(type = "buyer.notify", fetchVariables = "caseId")

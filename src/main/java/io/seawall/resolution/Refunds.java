@@ -6,6 +6,7 @@ import io.seawall.cases.TimelineKind;
 import io.seawall.marketplace.MarketplaceConnection;
 import io.seawall.marketplace.RefundCommand;
 import io.seawall.marketplace.RefundReceipt;
+import io.seawall.marketplace.RefundRefused;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 
@@ -23,8 +24,14 @@ public class Refunds {
 
   public RefundReceipt refundInFull(UUID caseId, String step, String actor, String sourceKey) {
     CaseFacts c = cases.facts(caseId);
-    RefundReceipt receipt = marketplace.refund(new RefundCommand(
-        caseId + ":" + step, c.marketplace().name(), c.shop(), c.orderReference(), c.orderValue(), c.currency()));
+    RefundReceipt receipt;
+    try {
+      receipt = marketplace.refund(new RefundCommand(
+          caseId + ":" + step, c.marketplace().name(), c.shop(), c.orderReference(), c.orderValue(), c.currency()));
+    } catch (RefundRefused refused) {
+      cases.record(caseId, TimelineKind.REFUND_REFUSED, step, actor, refused.getMessage(), sourceKey);
+      throw refused;
+    }
     cases.record(caseId, TimelineKind.REFUND_ISSUED, step, actor,
         "refunded " + receipt.amount().toPlainString() + " " + receipt.currency() + " (" + receipt.refundId() + ")",
         sourceKey);

@@ -24,6 +24,15 @@ class BuyerNoticeTemplatesTest {
     assertThat(notice.body()).contains("Mai", "SW-4K2P9QXA", "#1001").containsPattern("12[.,]90");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"en", "de", "fr", "es", "it", "pt", "nl", "pl", "ja", "ko", "zh", "id", "th", "vi", "ar"})
+  void aDeclinedRefundIsExplainedInTheBuyersLanguage(String language) {
+    BuyerNotice notice = templates.render("refund-declined", language, facts);
+
+    assertThat(notice.language()).isEqualTo(language);
+    assertThat(notice.body()).contains("Mai", "SW-4K2P9QXA", "#1001").doesNotContain("{", "''");
+  }
+
   @Test
   void aLanguageWithoutATranslationFallsBackToEnglishAndSaysSo() {
     BuyerNotice notice = templates.render("refund-issued", "sw", facts);
