@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
+import io.seawall.AgentDesk;
 import io.seawall.ProcessJournal;
 import io.seawall.SeawallTest;
 import io.seawall.cases.CaseStatus;
@@ -23,13 +24,11 @@ import io.seawall.engine.EmbeddedEngine;
 import io.seawall.engine.EngineClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
 
 /**
  * A case the decision hands to people: its task waits in the market's agents' inbox with its form
@@ -42,11 +41,17 @@ class AgentInboxTest {
   @Autowired Cases cases;
   @Autowired EmbeddedEngine engine;
   @Autowired EngineClock clock;
+  AgentDesk desk;
+
+  @BeforeEach
+  void agentsAtTheirDesk() {
+    desk = new AgentDesk(http);
+  }
 
   @Test
   void aJacketTooSmallWaitsInTheAgentsInboxIsFlaggedWhenOverdueAndClosesWhenAnAgentCompletesIt() throws Exception {
     UUID caseId = openAs(http, "agent", jacketTooSmallFromUs(uniqueOrder()));
-    long task = awaitTask(caseId);
+    long task = desk.awaitTask(caseId, "resolve-case");
     http.perform(get("/api/tasks").param("caseId", caseId.toString()).with(httpBasic("agent", "agent")))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.content[0].step").value("resolve-case"))
@@ -70,7 +75,7 @@ class AgentInboxTest {
         .andExpect(jsonPath("$.assignee").value("agent"));
     http.perform(get("/api/tasks").param("scope", "MINE").with(httpBasic("agent", "agent")))
         .andExpect(jsonPath("$.content[*].key").value(org.hamcrest.Matchers.hasItem(task)));
-    complete(task, "agent", "{\"agentResolution\": \"EXCHANGE_OFFERED\"}")
+    desk.complete(task, "agent", "{\"agentResolution\": \"EXCHANGE_OFFERED\"}")
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.status").value("COMPLETED"))
         .andExpect(jsonPath("$.completedBy").value("agent"));
@@ -97,19 +102,19 @@ class AgentInboxTest {
         .containsEntry("resolutionPath", "\"RETURN\"")
         .containsEntry("agentResolution", "\"EXCHANGE_OFFERED\"");
 
-    complete(task, "agent", "{\"agentResolution\": \"EXCHANGE_OFFERED\"}").andExpect(status().isNotFound());
+    desk.complete(task, "agent", "{\"agentResolution\": \"EXCHANGE_OFFERED\"}").andExpect(status().isNotFound());
   }
 
   @Test
   void valuesTheFormDoesNotAllowAreRefusedFieldByFieldAndTheTaskStaysOpen() throws Exception {
     UUID caseId = openAs(http, "agent", jacketTooSmallFromUs(uniqueOrder()));
-    long task = awaitTask(caseId);
+    long task = desk.awaitTask(caseId, "resolve-case");
 
-    complete(task, "agent", "{\"agentResolution\": \"FREE_GIFT\", \"refundAmount\": -5, \"buyerPhone\": \"+1 555\"}")
+    desk.complete(task, "agent", "{\"agentResolution\": \"FREE_GIFT\", \"refundAmount\": -5, \"buyerPhone\": \"+1 555\"}")
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[*].field").value(
             org.hamcrest.Matchers.containsInAnyOrder("agentResolution", "refundAmount", "buyerPhone")));
-    complete(task, "agent", "{}")
+    desk.complete(task, "agent", "{}")
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[0].field").value("agentResolution"))
         .andExpect(jsonPath("$.errors[0].message").value("is required"));
@@ -121,12 +126,12 @@ class AgentInboxTest {
   @Test
   void aTaskSomeoneElseHoldsCannotBeClaimedOrCompletedAndOutsidersDoNotSeeIt() throws Exception {
     UUID caseId = openAs(http, "agent", jacketTooSmallFromUs(uniqueOrder()));
-    long task = awaitTask(caseId);
+    long task = desk.awaitTask(caseId, "resolve-case");
     http.perform(post("/api/tasks/{key}/claim", task).with(httpBasic("admin", "admin"))).andExpect(status().isOk());
 
     http.perform(post("/api/tasks/{key}/claim", task).with(httpBasic("agent", "agent")))
         .andExpect(status().isConflict());
-    complete(task, "agent", "{\"agentResolution\": \"REFUNDED\"}").andExpect(status().isConflict());
+    desk.complete(task, "agent", "{\"agentResolution\": \"REFUNDED\"}").andExpect(status().isConflict());
     http.perform(post("/api/tasks/{key}/claim", task).with(httpBasic("manager", "manager")))
         .andExpect(status().isNotFound());
     http.perform(post("/api/tasks/{key}/claim", task).with(httpBasic("ops", "ops")))
@@ -139,22 +144,8 @@ class AgentInboxTest {
         .andExpect(status().isOk());
   }
 
-  private long awaitTask(UUID caseId) {
-    return await().atMost(Duration.ofSeconds(30)).until(() -> {
-      String page = http.perform(get("/api/tasks").param("caseId", caseId.toString()).with(httpBasic("agent", "agent")))
-          .andReturn().getResponse().getContentAsString();
-      List<Number> keys = JsonPath.read(page, "$.content[*].key");
-      return keys.isEmpty() ? null : keys.getFirst().longValue();
-    }, key -> key != null);
-  }
-
   private String taskJson(long task, String user) throws Exception {
     return http.perform(get("/api/tasks/{key}", task).with(httpBasic(user, user)))
         .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-  }
-
-  private ResultActions complete(long task, String user, String values) throws Exception {
-    return http.perform(post("/api/tasks/{key}/completion", task).with(httpBasic(user, user))
-        .contentType(MediaType.APPLICATION_JSON).content(values));
   }
 }

@@ -6,12 +6,9 @@ import static io.seawall.CaseRequests.openAs;
 import static io.seawall.CaseRequests.uniqueOrder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.jayway.jsonpath.JsonPath;
+import io.seawall.AgentDesk;
 import io.seawall.CaseRequests;
 import io.seawall.ProcessJournal;
 import io.seawall.SeawallTest;
@@ -26,9 +23,9 @@ import io.seawall.resolution.Refunds;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -44,6 +41,12 @@ class RefundWithoutReturnFlowTest {
   @Autowired Refunds refunds;
   @Autowired JdbcClient db;
   @Autowired EmbeddedEngine engine;
+  AgentDesk desk;
+
+  @BeforeEach
+  void agentsAtTheirDesk() {
+    desk = new AgentDesk(http);
+  }
 
   @Test
   void aBrokenMugWorthLessThanItsReturnIsRefundedAutomaticallyKeptAndClosed() throws Exception {
@@ -102,17 +105,11 @@ class RefundWithoutReturnFlowTest {
 
   @Test
   void aBuyerWhoKeepsItemsOftenWaitsForAnAgentWhoApproves() throws Exception {
-    String buyer = "keeps.items." + UUID.randomUUID() + "@example.com";
-    for (int i = 0; i < 2; i++) {
-      resolved(openAs(http, "agent", fromBuyer(buyer, uniqueOrder())));
-    }
-    UUID caseId = openAs(http, "agent", fromBuyer(buyer, uniqueOrder()));
+    UUID caseId = caseOfABuyerWhoAlreadyKeptTwoItems();
 
-    long task = awaitTask(caseId, "review-keep-the-item");
+    long task = desk.awaitTask(caseId, "review-keep-the-item");
     assertThat(refundsBookedFor(caseId)).isZero();
-    http.perform(post("/api/tasks/{key}/completion", task).with(httpBasic("agent", "agent"))
-            .contentType(MediaType.APPLICATION_JSON).content("{\"agentDecision\": \"APPROVE\"}"))
-        .andExpect(status().isOk());
+    desk.complete(task, "agent", "{\"agentDecision\": \"APPROVE\"}").andExpect(status().isOk());
 
     CaseView done = resolved(caseId);
     long flow = new ProcessJournal(engine).calledInstance(done.processInstanceKey(), "refund-without-return")
@@ -134,16 +131,10 @@ class RefundWithoutReturnFlowTest {
 
   @Test
   void whenTheAgentDeclinesTheBuyerIsToldAndNothingIsRefunded() throws Exception {
-    String buyer = "keeps.items." + UUID.randomUUID() + "@example.com";
-    for (int i = 0; i < 2; i++) {
-      resolved(openAs(http, "agent", fromBuyer(buyer, uniqueOrder())));
-    }
-    UUID caseId = openAs(http, "agent", fromBuyer(buyer, uniqueOrder()));
+    UUID caseId = caseOfABuyerWhoAlreadyKeptTwoItems();
 
-    long task = awaitTask(caseId, "review-keep-the-item");
-    http.perform(post("/api/tasks/{key}/completion", task).with(httpBasic("agent", "agent"))
-            .contentType(MediaType.APPLICATION_JSON).content("{\"agentDecision\": \"DECLINE\"}"))
-        .andExpect(status().isOk());
+    long task = desk.awaitTask(caseId, "review-keep-the-item");
+    desk.complete(task, "agent", "{\"agentDecision\": \"DECLINE\"}").andExpect(status().isOk());
 
     CaseView done = resolved(caseId);
     long flow = new ProcessJournal(engine).calledInstance(done.processInstanceKey(), "refund-without-return")
@@ -165,38 +156,34 @@ class RefundWithoutReturnFlowTest {
     UUID second = openAs(http, "agent", CaseRequests.body("SHOPIFY", order, "DE", "de", "Europe/Berlin",
         "MISSING_PARTS", "Henkel fehlt", "12.90", "EUR", 1, 5));
 
-    long task = awaitTask(second, "settle-refused-refund");
+    long task = desk.awaitTask(second, "settle-refused-refund");
     CaseView refused = cases.find(second);
     assertThat(refused.timeline()).anySatisfy(e -> {
       assertThat(e.kind()).isEqualTo(TimelineKind.REFUND_REFUSED);
       assertThat(e.step()).isEqualTo("issue-refund");
       assertThat(e.detail()).contains("already refunded");
     });
-    http.perform(post("/api/tasks/{key}/completion", task).with(httpBasic("agent", "agent"))
-            .contentType(MediaType.APPLICATION_JSON).content("{\"agentResolution\": \"DECLINED\"}"))
-        .andExpect(status().isOk());
+    desk.complete(task, "agent", "{\"agentResolution\": \"DECLINED\"}").andExpect(status().isOk());
 
     CaseView done = resolved(second);
     assertThat(done.resolution()).isEqualTo("RESOLVED_BY_AGENT:DECLINED");
     assertThat(refundsBookedFor(second)).isZero();
   }
 
-  private String fromBuyer(String email, String order) {
-    return brokenMugFromGermany(order).replace(buyerEmail(order), email);
+  /** Two earlier keep-the-item refunds of the same buyer at the same shop, then a third case. */
+  private UUID caseOfABuyerWhoAlreadyKeptTwoItems() throws Exception {
+    String buyer = "keeps.items." + UUID.randomUUID() + "@example.com";
+    for (int i = 0; i < 2; i++) {
+      String order = uniqueOrder();
+      resolved(openAs(http, "agent", brokenMugFromGermany(order).replace(buyerEmail(order), buyer)));
+    }
+    String order = uniqueOrder();
+    return openAs(http, "agent", brokenMugFromGermany(order).replace(buyerEmail(order), buyer));
   }
 
   private CaseView resolved(UUID caseId) {
     return await().atMost(Duration.ofSeconds(30))
         .until(() -> cases.find(caseId), c -> c.status() == CaseStatus.RESOLVED);
-  }
-
-  private long awaitTask(UUID caseId, String step) {
-    return await().atMost(Duration.ofSeconds(30)).until(() -> {
-      String page = http.perform(get("/api/tasks").param("caseId", caseId.toString()).with(httpBasic("agent", "agent")))
-          .andReturn().getResponse().getContentAsString();
-      List<Number> keys = JsonPath.read(page, "$.content[?(@.step == '" + step + "')].key");
-      return keys.isEmpty() ? null : keys.getFirst().longValue();
-    }, key -> key != null);
   }
 
   private long refundsBookedFor(UUID caseId) {
