@@ -8,7 +8,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.camunda.zeebe.protocol.impl.encoding.MsgPackConverter;
 import io.camunda.zeebe.protocol.impl.record.value.usertask.UserTaskRecord;
-import io.camunda.zeebe.protocol.record.RejectionType;
 import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.UserTaskIntent;
 import io.camunda.zeebe.util.buffer.BufferUtil;
@@ -24,7 +23,9 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,32 +37,45 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The part of the Camunda 8.8 REST API that the embedded engine serves: the user-task commands
- * Seawall sends (complete, assign, unassign, update), written to the engine as the cluster's
- * gateway writes them and answered as it answers, so an unmodified Camunda client works against
- * either. With clock control on it also serves the cluster's {@code /actuator/clock} endpoints.
- * Request bodies are never logged: task variables may hold personal data.
+ * The part of the Camunda 8.8 REST API the embedded engine serves: the user-task commands
+ * (complete, assign, unassign, update), validated, written and answered as the cluster's gateway
+ * does, so an unmodified Camunda client works against either. With clock control on it also
+ * serves the cluster's {@code /actuator/clock} endpoints. Request bodies are never logged: task
+ * variables may hold personal data.
  */
 final class EngineRestApi implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(EngineRestApi.class);
-  private static final Pattern USER_TASK = Pattern.compile("/v2/user-tasks/([^/]+)(/completion|/assignment|/assignee)?");
+
+  private static final Pattern USER_TASK =
+      Pattern.compile("/v2/user-tasks/([^/]+)(/completion|/assignment|/assignee)?");
+
+  /** Zeebe's default maximum message size: a larger command could not be written anyway. */
+  private static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
+
+  private static final String EMPTY_CHANGESET =
+      "No update data provided. Provide at least an \"action\" or a non-null value for a supported"
+          + " attribute in the \"changeset\"";
 
   private final HttpServer server;
   private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
   private final EngineCommands commands;
   private final Optional<EngineClock> clock;
-  private final Duration timeout;
+  private final Duration requestTimeout;
   private final ObjectMapper json = new ObjectMapper();
 
-  EngineRestApi(InetSocketAddress address, EngineCommands commands, Optional<EngineClock> clock, Duration timeout) {
+  EngineRestApi(
+      InetSocketAddress bindAddress,
+      EngineCommands commands,
+      Optional<EngineClock> clock,
+      Duration requestTimeout) {
     this.commands = commands;
     this.clock = clock;
-    this.timeout = timeout;
+    this.requestTimeout = requestTimeout;
     try {
-      server = HttpServer.create(address, 0);
+      server = HttpServer.create(bindAddress, 0);
     } catch (IOException e) {
-      throw new UncheckedIOException("The engine's REST API cannot listen on " + address, e);
+      throw new UncheckedIOException("The engine's REST API cannot listen on " + bindAddress, e);
     }
     server.setExecutor(executor);
     server.createContext("/", this::handle);
@@ -82,16 +96,17 @@ final class EngineRestApi implements AutoCloseable {
   }
 
   private void handle(HttpExchange exchange) throws IOException {
-    String path = exchange.getRequestURI().getPath();
     String method = exchange.getRequestMethod();
+    String path = exchange.getRequestURI().getRawPath();
     Answer answer;
     try {
       answer = route(method, path, exchange.getRequestBody());
-    } catch (BadRequest e) {
-      answer = Answer.problem(400, "INVALID_ARGUMENT", e.getMessage(), path);
+    } catch (Refusal refusal) {
+      answer = refusal.answer(path);
     } catch (RuntimeException e) {
-      log.error("Engine REST API failed on {} {}", method, path, e);
-      answer = Answer.problem(500, "INTERNAL_SERVER_ERROR", "The embedded engine failed to handle the request", path);
+      log.error("The engine's REST API failed on {} {}", method, path, e);
+      answer = Answer.problem(500, "INTERNAL",
+          "Unexpected error occurred during the request processing: " + e.getMessage(), path);
     }
     log.debug("{} {} -> {}", method, path, answer.status());
     send(exchange, answer);
@@ -100,222 +115,286 @@ final class EngineRestApi implements AutoCloseable {
   private Answer route(String method, String path, InputStream body) throws IOException {
     Matcher task = USER_TASK.matcher(path);
     if (task.matches()) {
-      String action = task.group(2) == null ? "" : task.group(2);
-      String expected = switch (action) {
+      String operation = task.group(2) == null ? "" : task.group(2);
+      String allowed = switch (operation) {
         case "/completion", "/assignment" -> "POST";
         case "/assignee" -> "DELETE";
         default -> "PATCH";
       };
-      if (!expected.equals(method)) {
-        return Answer.problem(405, "METHOD_NOT_ALLOWED", "Use " + expected + " on " + path, path);
+      if (!allowed.equals(method)) {
+        return methodNotAllowed(method, allowed, path);
       }
+      // As Spring resolves the gateway's arguments: the path's key first, then the body.
       long key = userTaskKey(task.group(1));
-      JsonNode request = read(body);
-      return switch (action) {
-        case "/completion" -> complete(key, request, path);
-        case "/assignment" -> assign(key, request, path);
-        case "/assignee" -> write(key, UserTaskIntent.ASSIGN, assignment("", "unassign"), path);
-        default -> update(key, request, path);
+      return switch (operation) {
+        case "/completion" -> complete(key, read(body), path);
+        case "/assignment" -> assign(key, read(body), path);
+        case "/assignee" -> write(key, UserTaskIntent.ASSIGN, assignment(key, "", "unassign"), path);
+        default -> update(key, read(body), path);
       };
     }
-    if (clock.isPresent() && path.equals("/actuator/clock") && method.equals("GET")) {
-      return clockAnswer();
+    if (clock.isPresent() && path.equals("/actuator/clock")) {
+      return method.equals("GET") ? clockAnswer() : methodNotAllowed(method, "GET", path);
     }
-    if (clock.isPresent() && path.equals("/actuator/clock/add") && method.equals("POST")) {
-      JsonNode offset = read(body).path("offsetMilli");
-      if (!offset.canConvertToLong()) {
-        throw new BadRequest("offsetMilli must be a number of milliseconds");
-      }
-      clock.get().advance(Duration.ofMillis(offset.asLong()));
-      return clockAnswer();
+    if (clock.isPresent() && path.equals("/actuator/clock/add")) {
+      return method.equals("POST") ? advanceClock(read(body)) : methodNotAllowed(method, "POST", path);
     }
-    return Answer.problem(404, "NOT_FOUND", "No endpoint " + method + " " + path + " on the embedded engine", path);
+    throw new Refusal(404, "Not Found", "No endpoint " + method + " " + path);
   }
 
-  private Answer complete(long key, JsonNode request, String path) throws JsonProcessingException {
-    UserTaskRecord command = new UserTaskRecord().setUserTaskKey(key).setAction(text(request, "action", "complete"));
-    JsonNode variables = request.path("variables");
-    if (!variables.isMissingNode() && !variables.isNull()) {
-      if (!variables.isObject()) {
-        throw new BadRequest("variables must be a JSON object");
-      }
-      command.setVariables(BufferUtil.wrapArray(MsgPackConverter.convertToMsgPack(json.writeValueAsString(variables))));
+  private Answer complete(long key, Optional<ObjectNode> request, String path) {
+    UserTaskRecord command = new UserTaskRecord()
+        .setUserTaskKey(key)
+        // The gateway passes an absent action on as empty; the engine then records "complete".
+        .setAction(request.map(r -> string(r, "action", "action")).orElse(""));
+    Optional<ObjectNode> variables = request.flatMap(r -> object(r, "variables"));
+    if (variables.isPresent() && !variables.get().isEmpty()) {
+      command.setVariables(BufferUtil.wrapArray(MsgPackConverter.convertToMsgPack(variables.get().toString())));
     }
     return write(key, UserTaskIntent.COMPLETE, command, path);
   }
 
-  private Answer assign(long key, JsonNode request, String path) {
-    String assignee = text(request, "assignee", "");
-    if (assignee.isBlank()) {
-      throw new BadRequest("No assignee provided");
+  private Answer assign(long key, Optional<ObjectNode> body, String path) {
+    ObjectNode request = body.orElseThrow(() -> new Refusal(400, "Bad Request", "Required request body is missing"));
+    String assignee = string(request, "assignee", "assignee");
+    if (assignee == null || assignee.isBlank()) {
+      throw new Refusal(400, "INVALID_ARGUMENT", "No assignee provided");
     }
-    JsonNode allowOverride = request.path("allowOverride");
-    if (!allowOverride.isMissingNode() && !allowOverride.isNull() && !allowOverride.isBoolean()) {
-      throw new BadRequest("allowOverride must be true or false");
-    }
-    // Without override the gateway claims: an engine refusal if someone else holds the task.
-    UserTaskIntent intent = allowOverride.isBoolean() && !allowOverride.asBoolean()
-        ? UserTaskIntent.CLAIM
-        : UserTaskIntent.ASSIGN;
-    return write(key, intent, assignment(assignee, text(request, "action", "assign")), path);
+    String action = string(request, "action", "action");
+    Boolean allowOverride = bool(request, "allowOverride");
+    // Without override the gateway claims, which the engine refuses while someone else holds the task.
+    UserTaskIntent intent = allowOverride == null || allowOverride ? UserTaskIntent.ASSIGN : UserTaskIntent.CLAIM;
+    return write(key, intent, assignment(key, assignee, action == null || action.isBlank() ? "assign" : action), path);
   }
 
-  private static UserTaskRecord assignment(String assignee, String action) {
-    return new UserTaskRecord().setAssignee(assignee).setAction(action);
+  private static UserTaskRecord assignment(long key, String assignee, String action) {
+    return new UserTaskRecord().setUserTaskKey(key).setAssignee(assignee).setAction(action);
   }
 
-  private Answer update(long key, JsonNode request, String path) {
-    JsonNode changes = request.path("changeset");
-    if (changes.isMissingNode() || changes.isNull()) {
-      changes = json.createObjectNode();
-    }
-    if (!changes.isObject()) {
-      throw new BadRequest("changeset must be a JSON object");
-    }
-    UserTaskRecord command = new UserTaskRecord().setUserTaskKey(key).setAction(text(request, "action", "update"));
-    if (changes.hasNonNull("dueDate")) {
-      command.setDueDate(date(changes, "dueDate")).setDueDateChanged();
-    }
-    if (changes.hasNonNull("followUpDate")) {
-      command.setFollowUpDate(date(changes, "followUpDate")).setFollowUpDateChanged();
-    }
-    if (changes.hasNonNull("candidateUsers")) {
-      command.setCandidateUsersList(strings(changes, "candidateUsers")).setCandidateUsersChanged();
-    }
-    if (changes.hasNonNull("candidateGroups")) {
-      command.setCandidateGroupsList(strings(changes, "candidateGroups")).setCandidateGroupsChanged();
-    }
-    if (changes.hasNonNull("priority")) {
-      JsonNode priority = changes.get("priority");
-      if (!priority.canConvertToInt() || priority.asInt() < 0 || priority.asInt() > 100) {
-        throw new BadRequest("priority must be a whole number from 0 to 100");
+  private Answer update(long key, Optional<ObjectNode> body, String path) {
+    Optional<ObjectNode> changes = body.flatMap(r -> object(r, "changeset"));
+    String action = body.map(r -> string(r, "action", "action")).orElse(null);
+    UserTaskRecord command = new UserTaskRecord().setUserTaskKey(key);
+    List<String> violations = new ArrayList<>();
+    // In the order the gateway applies them, so the changed attributes are listed alike.
+    changes.map(c -> strings(c, "candidateGroups"))
+        .ifPresent(groups -> command.setCandidateGroupsList(groups).setCandidateGroupsChanged());
+    changes.map(c -> strings(c, "candidateUsers"))
+        .ifPresent(users -> command.setCandidateUsersList(users).setCandidateUsersChanged());
+    changes.map(c -> date(c, "dueDate", "due date", violations))
+        .ifPresent(due -> command.setDueDate(due).setDueDateChanged());
+    changes.map(c -> date(c, "followUpDate", "follow-up date", violations))
+        .ifPresent(followUp -> command.setFollowUpDate(followUp).setFollowUpDateChanged());
+    changes.map(EngineRestApi::priority).ifPresent(priority -> {
+      if (priority < 0 || priority > 100) {
+        violations.add("The value for priority is '%d' but must be within the [0,100] range".formatted(priority));
       }
-      command.setPriority(priority.asInt()).setPriorityChanged();
+      command.setPriority(priority).setPriorityChanged();
+    });
+    if (action == null && !command.hasChangedAttributes()) {
+      violations.addFirst(EMPTY_CHANGESET);
     }
-    if (!command.hasChangedAttributes() && command.getAction().equals("update")) {
-      throw new BadRequest("No update data provided: give at least one of dueDate, followUpDate, candidateUsers, candidateGroups, priority, or a custom action");
+    if (!violations.isEmpty()) {
+      throw new Refusal(400, "INVALID_ARGUMENT", String.join(". ", violations) + ".");
     }
+    // As for completion, an absent action goes to the engine empty and it records "update".
+    command.setAction(action == null ? "" : action);
     return write(key, UserTaskIntent.UPDATE, command, path);
   }
 
   private Answer write(long key, UserTaskIntent intent, UserTaskRecord command, String path) {
-    command.setUserTaskKey(key);
+    CompletableFuture<CommandAnswer> pending = commands.send(key, ValueType.USER_TASK, intent, command);
     CommandAnswer answer;
     try {
-      answer = commands.send(key, ValueType.USER_TASK, intent, command)
-          .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      answer = pending.get(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
+      // The command stays in the log and may still be processed, as on a cluster; only the wait ends.
+      pending.cancel(false);
       return Answer.problem(504, "DEADLINE_EXCEEDED",
-          "Expected to handle the request within " + timeout.toMillis() + " ms, but it took longer", path);
+          "Expected to handle request, but request timed out between gateway and broker", path);
     } catch (ExecutionException e) {
-      return Answer.problem(503, "RESOURCE_EXHAUSTED", e.getCause().getMessage(), path);
+      return Answer.problem(503, "UNAVAILABLE", String.valueOf(e.getCause().getMessage()), path);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return Answer.problem(503, "UNAVAILABLE", "The embedded engine is stopping", path);
     }
-    if (answer.rejected()) {
-      return Answer.problem(
-          statusOf(answer.rejectionType()),
-          answer.rejectionType().name(),
-          "Command '%s' rejected with code '%s': %s".formatted(intent, answer.rejectionType(), answer.rejectionReason()),
-          path);
-    }
-    return Answer.noContent();
+    return answer.rejected() ? rejection(intent, answer, path) : Answer.noContent();
   }
 
-  /** As the cluster's gateway maps the engine's refusals. */
-  private static int statusOf(RejectionType rejection) {
-    return switch (rejection) {
-      case NOT_FOUND -> 404;
-      case INVALID_STATE, ALREADY_EXISTS -> 409;
-      case INVALID_ARGUMENT -> 400;
-      case UNAUTHORIZED -> 401;
-      case FORBIDDEN -> 403;
-      default -> 500;
+  /** As the 8.8 gateway's ErrorMapper and RestErrorMapper turn an engine refusal into a problem. */
+  private static Answer rejection(UserTaskIntent intent, CommandAnswer answer, String path) {
+    String detail = "Command '%s' rejected with code '%s': %s"
+        .formatted(intent, answer.rejectionType(), answer.rejectionReason());
+    return switch (answer.rejectionType()) {
+      case NOT_FOUND -> Answer.problem(404, "NOT_FOUND", detail, path);
+      case INVALID_STATE -> Answer.problem(409, "INVALID_STATE", detail, path);
+      case ALREADY_EXISTS -> Answer.problem(409, "ALREADY_EXISTS", detail, path);
+      case INVALID_ARGUMENT -> Answer.problem(400, "INVALID_ARGUMENT", detail, path);
+      case UNAUTHORIZED -> Answer.problem(401, "UNAUTHORIZED", detail, path);
+      case FORBIDDEN -> Answer.problem(403, "FORBIDDEN", detail, path);
+      case PROCESSING_ERROR, EXCEEDED_BATCH_RECORD_SIZE -> Answer.problem(500, "INTERNAL", detail, path);
+      default -> Answer.problem(500, "UNKNOWN", detail, path);
     };
+  }
+
+  private Answer advanceClock(Optional<ObjectNode> request) {
+    JsonNode offset = request.map(r -> r.path("offsetMilli")).orElse(json.missingNode());
+    if (offset.isMissingNode() || offset.isNull()) {
+      throw new Refusal(400, "Bad Request", "Missing parameters: offsetMilli");
+    }
+    if (!offset.isIntegralNumber() || !offset.canConvertToLong()) {
+      throw cannotParse("offsetMilli");
+    }
+    clock.orElseThrow().advance(Duration.ofMillis(offset.asLong()));
+    return clockAnswer();
   }
 
   private Answer clockAnswer() {
     Instant now = clock.orElseThrow().now();
     ObjectNode body = json.createObjectNode().put("epochMilli", now.toEpochMilli()).put("instant", now.toString());
-    return new Answer(200, "application/json", body.toString());
+    return new Answer(200, Map.of("Content-Type", "application/json"), body.toString());
+  }
+
+  private static Answer methodNotAllowed(String method, String allowed, String path) {
+    return new Answer(405, Map.of("Content-Type", "application/problem+json", "Allow", allowed),
+        Answer.problemBody(405, "Method Not Allowed", "Method '" + method + "' is not supported.", path));
   }
 
   private static long userTaskKey(String text) {
+    long key;
     try {
-      long key = Long.parseLong(text);
-      if (key > 0) {
-        return key;
-      }
+      key = Long.parseLong(text);
     } catch (NumberFormatException notANumber) {
-      // answered below, as for a non-positive key
+      throw new Refusal(400, "Bad Request", "Failed to convert 'userTaskKey' with value: '" + text + "'");
     }
-    throw new BadRequest("The user task key must be a positive number, not '" + text + "'");
+    if (key <= 0) {
+      throw new Refusal(400, "INVALID_ARGUMENT", "The value for userTaskKey is '" + key + "' but must be > 0");
+    }
+    return key;
   }
 
-  private JsonNode read(InputStream body) throws IOException {
-    byte[] bytes = body.readAllBytes();
+  /** The request's JSON object, or empty when there is no body (or a JSON null). */
+  private Optional<ObjectNode> read(InputStream body) throws IOException {
+    byte[] bytes = body.readNBytes(MAX_BODY_BYTES + 1);
+    if (bytes.length > MAX_BODY_BYTES) {
+      throw new Refusal(413, "Payload Too Large", "The request body exceeds " + MAX_BODY_BYTES + " bytes");
+    }
     if (bytes.length == 0) {
-      return json.createObjectNode();
+      return Optional.empty();
     }
+    JsonNode node;
     try {
-      JsonNode node = json.readTree(bytes);
-      if (!node.isObject()) {
-        throw new BadRequest("The request body must be a JSON object");
-      }
-      return node;
+      node = json.readTree(bytes);
     } catch (JsonProcessingException e) {
-      throw new BadRequest("The request body is not valid JSON: " + e.getOriginalMessage());
+      // Where, not what: the parser's message would quote the body back.
+      String where = e.getLocation() == null
+          ? ""
+          : " (line %d, column %d)".formatted(e.getLocation().getLineNr(), e.getLocation().getColumnNr());
+      throw new Refusal(400, "Bad Request", "Failed to read request: the body is not valid JSON" + where);
     }
+    if (node == null || node.isMissingNode() || node.isNull()) {
+      return Optional.empty();
+    }
+    if (!node.isObject()) {
+      throw new Refusal(400, "Bad Request", "Failed to read request: the body must be a JSON object");
+    }
+    return Optional.of((ObjectNode) node);
   }
 
-  private static String text(JsonNode request, String field, String otherwise) {
+  /** A string property; like the gateway's Jackson, a number or boolean is taken as its text. */
+  private static String string(ObjectNode request, String field, String name) {
     JsonNode value = request.path(field);
-    if (value.isMissingNode() || value.isNull() || (value.isTextual() && value.asText().isEmpty())) {
-      return otherwise;
+    if (value.isMissingNode() || value.isNull()) {
+      return null;
     }
-    if (!value.isTextual()) {
-      throw new BadRequest(field + " must be a string");
+    if (!value.isValueNode()) {
+      throw cannotParse(name);
     }
     return value.asText();
   }
 
-  private static String date(JsonNode changes, String field) {
-    String value = text(changes, field, "");
-    if (value.isEmpty()) {
-      return value;
+  private static Boolean bool(ObjectNode request, String field) {
+    JsonNode value = request.path(field);
+    if (value.isMissingNode() || value.isNull()) {
+      return null;
     }
-    try {
-      OffsetDateTime.parse(value);
-      return value;
-    } catch (DateTimeParseException e) {
-      throw new BadRequest(field + " must be an RFC 3339 date-time, not '" + value + "'");
+    if (value.isBoolean()) {
+      return value.booleanValue();
     }
+    if (value.isTextual() && (value.textValue().equals("true") || value.textValue().equals("false"))) {
+      return Boolean.parseBoolean(value.textValue());
+    }
+    throw cannotParse(field);
   }
 
-  private static List<String> strings(JsonNode changes, String field) {
-    JsonNode value = changes.get(field);
+  private static Optional<ObjectNode> object(ObjectNode request, String field) {
+    JsonNode value = request.path(field);
+    if (value.isMissingNode() || value.isNull()) {
+      return Optional.empty();
+    }
+    if (!value.isObject()) {
+      throw cannotParse(field);
+    }
+    return Optional.of((ObjectNode) value);
+  }
+
+  private static List<String> strings(ObjectNode changes, String field) {
+    JsonNode value = changes.path(field);
+    if (value.isMissingNode() || value.isNull()) {
+      return null;
+    }
     if (!value.isArray()) {
-      throw new BadRequest(field + " must be a list of strings");
+      throw cannotParse("changeset." + field);
     }
     List<String> items = new ArrayList<>();
     for (JsonNode item : value) {
-      if (!item.isTextual()) {
-        throw new BadRequest(field + " must be a list of strings");
+      if (!item.isValueNode() || item.isNull()) {
+        throw cannotParse("changeset." + field);
       }
       items.add(item.asText());
     }
     return items;
   }
 
+  /** An RFC 3339 date, or "" which clears it; an unparsable one is a violation, reported with the others. */
+  private static String date(ObjectNode changes, String field, String name, List<String> violations) {
+    String value = string(changes, field, "changeset." + field);
+    if (value != null && !value.isEmpty()) {
+      try {
+        OffsetDateTime.parse(value);
+      } catch (DateTimeParseException e) {
+        violations.add("The provided %s '%s' cannot be parsed as a date according to RFC 3339, section 5.6"
+            .formatted(name, value));
+      }
+    }
+    return value;
+  }
+
+  /** The gateway reads the priority strictly: a fraction, a string or a huge number is refused. */
+  private static Integer priority(ObjectNode changes) {
+    JsonNode value = changes.path("priority");
+    if (value.isMissingNode() || value.isNull()) {
+      return null;
+    }
+    if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+      throw new Refusal(400, "INVALID_ARGUMENT", "Invalid input: '%s' for field 'changeset.priority' registered as %s"
+          .formatted(value.asText(), Integer.class.getName()));
+    }
+    return value.intValue();
+  }
+
+  private static Refusal cannotParse(String property) {
+    return new Refusal(400, "Bad Request", "Request property [" + property + "] cannot be parsed");
+  }
+
   private static void send(HttpExchange exchange, Answer answer) throws IOException {
     try (exchange) {
+      answer.headers().forEach(exchange.getResponseHeaders()::set);
       if (answer.body().isEmpty()) {
         exchange.sendResponseHeaders(answer.status(), -1);
         return;
       }
       byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().set("Content-Type", answer.contentType());
       exchange.sendResponseHeaders(answer.status(), bytes.length);
       try (OutputStream out = exchange.getResponseBody()) {
         out.write(bytes);
@@ -323,26 +402,45 @@ final class EngineRestApi implements AutoCloseable {
     }
   }
 
-  private record Answer(int status, String contentType, String body) {
+  private record Answer(int status, Map<String, String> headers, String body) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     static Answer noContent() {
-      return new Answer(204, "", "");
+      return new Answer(204, Map.of(), "");
     }
 
+    /** An RFC 9457 problem, shaped as the gateway's Spring ProblemDetail serializes. */
     static Answer problem(int status, String title, String detail, String instance) {
-      ObjectNode problem = new ObjectMapper().createObjectNode()
+      return new Answer(status, Map.of("Content-Type", "application/problem+json"),
+          problemBody(status, title, detail, instance));
+    }
+
+    static String problemBody(int status, String title, String detail, String instance) {
+      return JSON.createObjectNode()
           .put("type", "about:blank")
           .put("title", title)
           .put("status", status)
           .put("detail", detail)
-          .put("instance", instance);
-      return new Answer(status, "application/problem+json", problem.toString());
+          .put("instance", instance)
+          .toString();
     }
   }
 
-  private static final class BadRequest extends RuntimeException {
-    BadRequest(String message) {
-      super(message);
+  /** A request refused before anything is written to the engine. */
+  private static final class Refusal extends RuntimeException {
+
+    private final int status;
+    private final String title;
+
+    Refusal(int status, String title, String detail) {
+      super(detail, null, false, false);
+      this.status = status;
+      this.title = title;
+    }
+
+    Answer answer(String path) {
+      return Answer.problem(status, title, getMessage(), path);
     }
   }
 }
