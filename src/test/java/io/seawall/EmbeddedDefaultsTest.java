@@ -11,7 +11,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.seawall.sla.SlaCalendars;
 import java.time.Duration;
+import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,6 +38,7 @@ class EmbeddedDefaultsTest {
   @Autowired MockMvc http;
   @Autowired ObjectMapper json;
   @Autowired DataSource dataSource;
+  @Autowired SlaCalendars calendars;
 
   @Test
   void onItsDefaultsSeawallStoresInH2AndRunsACaseThroughItsPath() throws Exception {
@@ -51,5 +54,10 @@ class EmbeddedDefaultsTest {
         http.perform(get("/api/cases/{id}", id).with(httpBasic("agent", "agent")))
             .andExpect(jsonPath("$.status").value("RESOLVED"))
             .andExpect(jsonPath("$.timeline[-1].kind").value("STEP_COMPLETED")));
+  }
+
+  @Test
+  void theMarketCalendarsShipWithTheApplication() {
+    assertThat(List.of("de", "gb", "us", "cn")).allSatisfy(id -> assertThat(calendars.find(id)).isPresent());
   }
 }

@@ -1,0 +1,8 @@
+package io.seawall.sla;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SlaCalendars.class)
+class SlaConfiguration {}
