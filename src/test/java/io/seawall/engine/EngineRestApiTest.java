@@ -284,6 +284,14 @@ class EngineRestApiTest {
   }
 
   @Test
+  void aBodyLargerThanTheEngineCouldTakeIsRefused() throws Exception {
+    String huge = "{\"variables\": {\"notes\": \"" + "x".repeat(4 * 1024 * 1024) + "\"}}";
+
+    assertProblem(send("POST", "/v2/user-tasks/" + TASK + "/completion", huge), 413, "Payload Too Large");
+    assertThat(engine.written).isEmpty();
+  }
+
+  @Test
   void anUnknownPathIsNotFoundAndAWrongMethodIsNotAllowed() throws Exception {
     assertProblem(send("GET", "/v2/process-instances", ""), 404, "Not Found");
     assertProblem(send("POST", "/v2/user-tasks/" + TASK + "/escalation", "{}"), 404, "Not Found");
