@@ -52,12 +52,9 @@ class RefundWithoutReturnFlowTest {
   void aBrokenMugWorthLessThanItsReturnIsRefundedAutomaticallyKeptAndClosed() throws Exception {
     UUID caseId = openAs(http, "agent", brokenMugFromGermany(uniqueOrder()));
 
-    long processInstanceKey = resolved(caseId).processInstanceKey();
+    CaseView done = resolved(caseId);
     ProcessJournal journal = new ProcessJournal(engine);
-    long flow = journal.calledInstance(processInstanceKey, "refund-without-return").orElseThrow();
-    // Once the process has ended, every step's end listener has written the timeline.
-    await().atMost(Duration.ofSeconds(10)).until(() -> journal.isCompleted(processInstanceKey));
-    CaseView done = cases.find(caseId);
+    long flow = journal.calledInstance(done.processInstanceKey(), "refund-without-return").orElseThrow();
     assertThat(journal.completedSteps(done.processInstanceKey())).containsExactly(
         "case-opened", "choose-resolution-path", "refund-without-return", "case-resolved");
     assertThat(journal.completedSteps(flow)).containsExactly(
@@ -181,9 +178,13 @@ class RefundWithoutReturnFlowTest {
     return openAs(http, "agent", brokenMugFromGermany(order).replace(buyerEmail(order), buyer));
   }
 
+  /** The case once resolved and its process ended, so every step's end listener has written the timeline. */
   private CaseView resolved(UUID caseId) {
-    return await().atMost(Duration.ofSeconds(30))
-        .until(() -> cases.find(caseId), c -> c.status() == CaseStatus.RESOLVED);
+    long processInstanceKey = await().atMost(Duration.ofSeconds(30))
+        .until(() -> cases.find(caseId), c -> c.status() == CaseStatus.RESOLVED).processInstanceKey();
+    ProcessJournal journal = new ProcessJournal(engine);
+    await().atMost(Duration.ofSeconds(10)).until(() -> journal.isCompleted(processInstanceKey));
+    return cases.find(caseId);
   }
 
   private long refundsBookedFor(UUID caseId) {
