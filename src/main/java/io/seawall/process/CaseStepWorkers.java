@@ -58,12 +58,6 @@ public class CaseStepWorkers {
     cases.waitForAgent(JobSource.of(job).caseId());
   }
 
-  @JobWorker(type = "case.flag-at-risk", fetchVariables = "caseId")
-  public void flagAtRisk(ActivatedJob job) {
-    JobSource source = JobSource.of(job);
-    cases.flagAtRisk(source.caseId(), source.step(), source.actor(), "waiting for an agent too long", source.key());
-  }
-
   @JobWorker(type = "case.close", fetchVariables = {"caseId", "agentResolution"})
   public void close(ActivatedJob job, @CustomHeaders Map<String, String> headers) {
     JobSource source = JobSource.of(job);

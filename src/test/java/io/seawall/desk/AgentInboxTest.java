@@ -21,7 +21,6 @@ import io.seawall.cases.CaseView;
 import io.seawall.cases.Cases;
 import io.seawall.cases.TimelineKind;
 import io.seawall.engine.EmbeddedEngine;
-import io.seawall.engine.EngineClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -32,7 +31,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * A case the decision hands to people: its task waits in the market's agents' inbox with its form
- * and due date, is flagged when overdue, and closes the case once an agent completes it.
+ * and due date, and closes the case once an agent completes it.
  */
 @SeawallTest
 class AgentInboxTest {
@@ -40,7 +39,6 @@ class AgentInboxTest {
   @Autowired MockMvc http;
   @Autowired Cases cases;
   @Autowired EmbeddedEngine engine;
-  @Autowired EngineClock clock;
   AgentDesk desk;
 
   @BeforeEach
@@ -49,7 +47,7 @@ class AgentInboxTest {
   }
 
   @Test
-  void aJacketTooSmallWaitsInTheAgentsInboxIsFlaggedWhenOverdueAndClosesWhenAnAgentCompletesIt() throws Exception {
+  void aJacketTooSmallWaitsInTheAgentsInboxAndClosesWhenAnAgentCompletesIt() throws Exception {
     UUID caseId = openAs(http, "agent", jacketTooSmallFromUs(uniqueOrder()));
     long task = desk.awaitTask(caseId, "resolve-case");
     http.perform(get("/api/tasks").param("caseId", caseId.toString()).with(httpBasic("agent", "agent")))
@@ -64,12 +62,6 @@ class AgentInboxTest {
     assertThat(waiting.status()).isEqualTo(CaseStatus.WAITING_FOR_AGENT);
     assertThat(waiting.type()).isEqualTo(CaseType.RETURN);
 
-    ProcessJournal journal = new ProcessJournal(engine);
-    await().atMost(Duration.ofSeconds(30))
-        .until(() -> journal.hasTimerScheduled(waiting.processInstanceKey(), "agent-overdue"));
-    clock.advance(Duration.ofDays(2).plusMinutes(1));
-    await().atMost(Duration.ofSeconds(30)).until(() -> cases.find(caseId).atRisk());
-
     http.perform(post("/api/tasks/{key}/claim", task).with(httpBasic("agent", "agent")))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.assignee").value("agent"));
@@ -83,7 +75,6 @@ class AgentInboxTest {
     CaseView resolved = await().atMost(Duration.ofSeconds(30))
         .until(() -> cases.find(caseId), c -> c.status() == CaseStatus.RESOLVED);
     assertThat(resolved.resolution()).isEqualTo("RESOLVED_BY_AGENT:EXCHANGE_OFFERED");
-    assertThat(resolved.atRisk()).isFalse();
     assertThat(resolved.timeline()).anySatisfy(e -> {
       assertThat(e.kind()).isEqualTo(TimelineKind.TASK_ASSIGNED);
       assertThat(e.actor()).isEqualTo("agent");
@@ -94,10 +85,10 @@ class AgentInboxTest {
       assertThat(e.step()).isEqualTo("resolve-case");
       assertThat(e.detail()).contains("agentResolution=EXCHANGE_OFFERED");
     });
+    ProcessJournal journal = new ProcessJournal(engine);
     await().atMost(Duration.ofSeconds(10)).until(() -> journal.isCompleted(resolved.processInstanceKey()));
     assertThat(journal.completedSteps(resolved.processInstanceKey())).containsSubsequence(
-        "case-opened", "choose-resolution-path", "hand-to-agent", "flag-at-risk", "resolve-case",
-        "close-case-by-agent");
+        "case-opened", "choose-resolution-path", "hand-to-agent", "resolve-case", "close-case-by-agent");
     assertThat(journal.variables(resolved.processInstanceKey()))
         .containsEntry("resolutionPath", "\"RETURN\"")
         .containsEntry("agentResolution", "\"EXCHANGE_OFFERED\"");

@@ -1,0 +1,8 @@
+package io.seawall.sla;
+
+/** Where an SLA clock stands. */
+public enum ClockOutcome {
+  RUNNING,
+  MET,
+  BREACHED
+}

@@ -1,0 +1,46 @@
+package io.seawall.sla;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.web.PageableDefault;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/sla")
+@Tag(name = "SLA", description = "What is at risk, what breached, and how each step keeps its SLA")
+class SlaController {
+
+  private final StepClocks clocks;
+
+  SlaController(StepClocks clocks) {
+    this.clocks = clocks;
+  }
+
+  @GetMapping("/at-risk")
+  @Operation(summary = "Running clocks past their warning (breached=true: past their due date), soonest due first")
+  Page<StepClockView> atRisk(
+      @RequestParam(defaultValue = "false") boolean breached,
+      @RequestParam(required = false) String market,
+      @RequestParam(required = false) String process,
+      @RequestParam(required = false) String step,
+      @PageableDefault(size = 20, sort = "dueAt", direction = Sort.Direction.ASC) Pageable page) {
+    return clocks.atRisk(breached, market, process, step, page);
+  }
+
+  @GetMapping("/compliance")
+  @Operation(summary = "Per step and market: clocks stopped in the period, share met, median and p90 time used")
+  List<StepClocks.Compliance> compliance(
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to) {
+    return clocks.compliance(from, to);
+  }
+}
