@@ -20,8 +20,6 @@ import io.camunda.zeebe.protocol.record.intent.UserTaskIntent;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,7 +51,7 @@ class EngineRestApiTest {
   static final long HELD_TASK = 2251799813685251L;
 
   final RecordingEngine engine = new RecordingEngine();
-  final HttpClient http = HttpClient.newHttpClient();
+  final EngineHttp raw = new EngineHttp();
   final ObjectMapper json = new ObjectMapper();
   EngineRestApi api;
   CamundaClient client;
@@ -378,13 +376,7 @@ class EngineRestApiTest {
   }
 
   private HttpResponse<String> send(EngineRestApi target, String method, String path, String body) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + target.port() + path))
-        .timeout(Duration.ofSeconds(10))
-        .method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-    if (!body.isEmpty()) {
-      request.header("Content-Type", "application/json");
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return raw.send(target.port(), method, path, body);
   }
 
   private JsonNode assertProblem(HttpResponse<String> response, int status, String title) throws Exception {

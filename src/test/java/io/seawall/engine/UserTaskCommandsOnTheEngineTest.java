@@ -8,9 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.UserTaskIntent;
 import io.camunda.zeebe.protocol.record.value.UserTaskRecordValue;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,7 +32,7 @@ class UserTaskCommandsOnTheEngineTest {
 
   @TempDir Path directory;
   RunningEngine engine;
-  final HttpClient http = HttpClient.newHttpClient();
+  final EngineHttp raw = new EngineHttp();
   final ObjectMapper json = new ObjectMapper();
   long task;
 
@@ -125,12 +122,7 @@ class UserTaskCommandsOnTheEngineTest {
   }
 
   private HttpResponse<String> send(String method, String path, String body) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + engine.engine.restPort() + path));
-    request.method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-    if (!body.isEmpty()) {
-      request.header("Content-Type", "application/json");
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return raw.send(engine.engine.restPort(), method, path, body);
   }
 
   private void assertProblem(HttpResponse<String> response, int status, String detailMentions) throws Exception {
