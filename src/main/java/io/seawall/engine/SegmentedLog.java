@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.ClosedByInterruptException;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -161,7 +163,7 @@ final class SegmentedLog implements LogStorage, AutoCloseable {
       }
       try {
         for (Segment segment : batch.stream().map(Written::segment).distinct().toList()) {
-          segment.channel.force(false);
+          segment.force();
         }
       } catch (IOException e) {
         failure = e;
@@ -175,6 +177,10 @@ final class SegmentedLog implements LogStorage, AutoCloseable {
       }
       commitListeners.forEach(CommitListener::onCommit);
     }
+  }
+
+  private interface ChannelWork<T> {
+    T on(FileChannel channel) throws IOException;
   }
 
   private record Written(
@@ -260,11 +266,17 @@ final class SegmentedLog implements LogStorage, AutoCloseable {
     return Long.parseLong(name.substring(0, name.indexOf('.')));
   }
 
-  /** One segment file: its channel, its committed end and a sparse index of block offsets. */
+  /**
+   * One segment file: its channel, its committed end and a sparse index of block offsets. A thread
+   * interrupted in the middle of file I/O closes a {@link FileChannel} for every thread (a test's
+   * poll timing out, a gRPC call cancelled), so all I/O goes through {@link #io}, which opens the
+   * file again and carries on; only the interrupted thread sees its interruption.
+   */
   private static final class Segment {
 
     final Path file;
-    final FileChannel channel;
+    private volatile FileChannel channel;
+    private volatile boolean retired;
     /** Lowest position of an indexed block, to its byte offset. */
     final NavigableMap<Long, Long> index = new ConcurrentSkipListMap<>();
     /** End of the blocks forced to disk: readers never go past it. */
@@ -314,9 +326,9 @@ final class SegmentedLog implements LogStorage, AutoCloseable {
       long offset = SEGMENT_HEADER;
       ByteBuffer header = ByteBuffer.allocate(BLOCK_HEADER).order(ByteOrder.LITTLE_ENDIAN);
       while (offset < size) {
-        BlockHeader block = BlockHeader.read(channel, offset, size, header);
+        BlockHeader block = BlockHeader.read(segment, offset, size, header);
         boolean valid = block != null && offset + BLOCK_HEADER + block.length <= size
-            && block.checksumMatches(channel, offset);
+            && block.checksumMatches(segment, offset);
         if (!valid) {
           if (!newest) {
             channel.close();
@@ -349,11 +361,56 @@ final class SegmentedLog implements LogStorage, AutoCloseable {
     long write(ByteBuffer block) throws IOException {
       long offset = written;
       block.rewind();
-      while (block.hasRemaining()) {
-        channel.write(block, offset + block.position());
-      }
+      io(ch -> {
+        while (block.hasRemaining()) {
+          ch.write(block, offset + block.position());
+        }
+        return null;
+      });
       written = offset + block.capacity();
       return offset;
+    }
+
+    void force() throws IOException {
+      io(ch -> {
+        ch.force(false);
+        return null;
+      });
+    }
+
+    /** Fills the buffer from {@code position}; false if the file ends first. */
+    boolean readFully(ByteBuffer buffer, long position) throws IOException {
+      return io(ch -> {
+        while (buffer.hasRemaining()) {
+          if (ch.read(buffer, position + buffer.position()) < 0) {
+            return false;
+          }
+        }
+        return true;
+      });
+    }
+
+    private <T> T io(ChannelWork<T> work) throws IOException {
+      while (true) {
+        FileChannel used = channel;
+        try {
+          return work.on(used);
+        } catch (ClosedByInterruptException interrupted) {
+          reopen(used);
+          throw interrupted;
+        } catch (ClosedChannelException closed) {
+          if (retired) {
+            throw closed;
+          }
+          reopen(used);
+        }
+      }
+    }
+
+    private synchronized void reopen(FileChannel closed) throws IOException {
+      if (!retired && channel == closed && !closed.isOpen()) {
+        channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+      }
     }
 
     /** Makes a forced block visible to readers. */
@@ -382,7 +439,7 @@ final class SegmentedLog implements LogStorage, AutoCloseable {
       long found = offset;
       ByteBuffer header = ByteBuffer.allocate(BLOCK_HEADER).order(ByteOrder.LITTLE_ENDIAN);
       while (offset < committed) {
-        BlockHeader block = BlockHeader.read(channel, offset, committed, header);
+        BlockHeader block = BlockHeader.read(this, offset, committed, header);
         if (block == null || block.lowest > position) {
           break;
         }
@@ -405,6 +462,7 @@ final class SegmentedLog implements LogStorage, AutoCloseable {
     }
 
     void close() {
+      retired = true;
       try {
         channel.close();
       } catch (IOException e) {
@@ -415,15 +473,13 @@ final class SegmentedLog implements LogStorage, AutoCloseable {
 
   private record BlockHeader(int length, long lowest, long highest, int crc) {
 
-    static BlockHeader read(FileChannel channel, long offset, long limit, ByteBuffer buffer) throws IOException {
+    static BlockHeader read(Segment segment, long offset, long limit, ByteBuffer buffer) throws IOException {
       if (offset + BLOCK_HEADER > limit) {
         return null;
       }
       buffer.clear();
-      while (buffer.hasRemaining()) {
-        if (channel.read(buffer, offset + buffer.position()) < 0) {
-          return null;
-        }
+      if (!segment.readFully(buffer, offset)) {
+        return null;
       }
       if (buffer.getInt(0) != BLOCK_MAGIC || buffer.getInt(4) < 0) {
         return null;
@@ -431,14 +487,9 @@ final class SegmentedLog implements LogStorage, AutoCloseable {
       return new BlockHeader(buffer.getInt(4), buffer.getLong(8), buffer.getLong(16), buffer.getInt(24));
     }
 
-    boolean checksumMatches(FileChannel channel, long offset) throws IOException {
+    boolean checksumMatches(Segment segment, long offset) throws IOException {
       ByteBuffer block = ByteBuffer.allocate(BLOCK_HEADER + length);
-      while (block.hasRemaining()) {
-        if (channel.read(block, offset + block.position()) < 0) {
-          return false;
-        }
-      }
-      return checksumOf(block.array(), length) == crc;
+      return segment.readFully(block, offset) && checksumOf(block.array(), length) == crc;
     }
   }
 
@@ -494,13 +545,10 @@ final class SegmentedLog implements LogStorage, AutoCloseable {
         throw new NoSuchElementException();
       }
       try {
-        BlockHeader block = BlockHeader.read(segment.channel, offset, segment.end, header);
-        if (block == null) {
+        BlockHeader block = BlockHeader.read(segment, offset, segment.end, header);
+        ByteBuffer payload = block == null ? null : ByteBuffer.allocate(block.length);
+        if (block == null || !segment.readFully(payload, offset + BLOCK_HEADER)) {
           throw new IllegalStateException("Engine log segment " + segment.file + " is unreadable at byte " + offset);
-        }
-        ByteBuffer payload = ByteBuffer.allocate(block.length);
-        while (payload.hasRemaining()) {
-          segment.channel.read(payload, offset + BLOCK_HEADER + payload.position());
         }
         offset += BLOCK_HEADER + block.length;
         return new UnsafeBuffer(payload.array());

@@ -9,6 +9,7 @@ import io.camunda.zeebe.logstreams.storage.LogStorageReader;
 import io.camunda.zeebe.util.buffer.DirectBufferWriter;
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -130,6 +132,33 @@ class SegmentedLogTest {
 
       assertThat(reader.hasNext()).isTrue();
       assertThat(text(reader.next())).isEqualTo("buyer wrote");
+    }
+  }
+
+  @Test
+  void aReaderInterruptedMidReadDoesNotBreakTheLogForAnyoneElse() throws Exception {
+    try (SegmentedLog log = SegmentedLog.open(directory, 1 << 20)) {
+      appendAndAwait(log, 1, 1, "case opened");
+      AtomicReference<Throwable> seenByTheInterrupted = new AtomicReference<>();
+      Thread impatient = new Thread(() -> {
+        Thread.currentThread().interrupt();
+        try {
+          LogStorageReader reader = log.newReader();
+          reader.seek(1);
+          reader.next();
+        } catch (RuntimeException e) {
+          seenByTheInterrupted.set(e);
+        }
+      });
+      impatient.start();
+      impatient.join();
+      assertThat(seenByTheInterrupted.get()).isInstanceOf(UncheckedIOException.class);
+
+      appendAndAwait(log, 2, 2, "buyer wrote");
+      assertThat(readAll(log)).containsExactly("case opened", "buyer wrote");
+    }
+    try (SegmentedLog reopened = SegmentedLog.open(directory, 1 << 20)) {
+      assertThat(readAll(reopened)).containsExactly("case opened", "buyer wrote");
     }
   }
 
