@@ -1,6 +1,6 @@
 package io.seawall.carrier;
 
-import java.time.Clock;
+import java.time.InstantSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -56,9 +57,10 @@ class SandboxCarrierTracking implements CarrierTracking {
   private static final String HUB = "Leipzig, Saxony, Germany";
 
   private final Map<String, Tracking> registered = new ConcurrentHashMap<>();
-  private final Clock clock;
+  private final InstantSource clock;
 
-  SandboxCarrierTracking(Clock clock) {
+  /** On the engine's time, so a parcel's silence grows as a demo or test moves the engine clock. */
+  SandboxCarrierTracking(@Qualifier("engineTime") InstantSource clock) {
     this.clock = clock;
   }
 

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -121,6 +122,15 @@ public class Cases {
     } catch (DataIntegrityViolationException duplicate) {
       log.debug("Timeline entry {} of case {} was already recorded", sourceKey, caseId);
     }
+  }
+
+  /** The case's first shipment, if the case names one. */
+  public Optional<ShipmentFacts> firstShipment(UUID caseId) {
+    return tx.execute(status -> {
+      AfterSalesCase c = cases.findById(caseId).orElseThrow(() -> new CaseProblem.NotFound(caseId));
+      return c.shipments.stream().findFirst()
+          .map(s -> new ShipmentFacts(s.carrier, s.trackingNumber, s.status, s.deliveredAt));
+    });
   }
 
   /**

@@ -4,11 +4,13 @@ import io.camunda.client.annotation.CustomHeaders;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.exception.CamundaError;
+import io.seawall.carrier.ParcelCheck;
 import io.seawall.cases.Cases;
 import io.seawall.marketplace.RefundReceipt;
 import io.seawall.marketplace.RefundRefused;
 import io.seawall.resolution.BuyerNotices;
 import io.seawall.resolution.Refunds;
+import java.util.HashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -22,11 +24,13 @@ public class CaseStepWorkers {
   private final Cases cases;
   private final Refunds refunds;
   private final BuyerNotices notices;
+  private final ParcelCheck parcels;
 
-  CaseStepWorkers(Cases cases, Refunds refunds, BuyerNotices notices) {
+  CaseStepWorkers(Cases cases, Refunds refunds, BuyerNotices notices, ParcelCheck parcels) {
     this.cases = cases;
     this.refunds = refunds;
     this.notices = notices;
+    this.parcels = parcels;
   }
 
   @JobWorker(type = "marketplace.refund", fetchVariables = "caseId")
@@ -38,6 +42,20 @@ public class CaseStepWorkers {
     } catch (RefundRefused refused) {
       throw CamundaError.bpmnError("REFUND_REFUSED", refused.getMessage());
     }
+  }
+
+  @JobWorker(type = "carrier.check-tracking", fetchVariables = {"caseId", "reason"})
+  public Map<String, Object> checkTracking(ActivatedJob job) {
+    JobSource source = JobSource.of(job);
+    ParcelCheck.ParcelReading parcel = parcels.check(
+        source.caseId(), "DELIVERED_NOT_RECEIVED".equals(job.getVariablesAsMap().get("reason")));
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("trackingStatus", parcel.status().name());
+    variables.put("daysSinceLastScan", parcel.daysSinceLastScan());
+    variables.put("carrierClass", parcel.carrierClass());
+    variables.put("lane", parcel.lane());
+    variables.put("deliveredNotReceived", parcel.deliveredNotReceived());
+    return variables;
   }
 
   @JobWorker(type = "case.buyer-history", fetchVariables = "caseId")

@@ -2,6 +2,7 @@ package io.seawall.sla;
 
 import io.seawall.cases.Cases;
 import io.seawall.cases.TimelineKind;
+import io.seawall.engine.EngineTime;
 import io.seawall.sla.SlaPolicies.SlaPolicy;
 import jakarta.persistence.criteria.Predicate;
 import java.time.Duration;
@@ -34,10 +35,11 @@ public class StepClocks {
   private final StepClockRepository clocks;
   private final SlaPolicies policies;
   private final SlaCalendars calendars;
-  private final SlaTime time;
+  private final EngineTime time;
   private final Cases cases;
 
-  StepClocks(StepClockRepository clocks, SlaPolicies policies, SlaCalendars calendars, SlaTime time, Cases cases) {
+  StepClocks(
+      StepClockRepository clocks, SlaPolicies policies, SlaCalendars calendars, EngineTime time, Cases cases) {
     this.clocks = clocks;
     this.policies = policies;
     this.calendars = calendars;

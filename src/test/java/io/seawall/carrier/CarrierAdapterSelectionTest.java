@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.time.Clock;
+import java.time.InstantSource;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -31,6 +32,7 @@ class CarrierAdapterSelectionTest {
       .withConfiguration(AutoConfigurations.of(
           HttpMessageConvertersAutoConfiguration.class, RestClientAutoConfiguration.class))
       .withBean(Clock.class, Clock::systemUTC)
+      .withBean("engineTime", InstantSource.class, InstantSource::system)
       .withUserConfiguration(AfterShipConfiguration.class, SandboxCarrierTracking.class);
 
   @Test

@@ -21,6 +21,7 @@ import io.seawall.cases.CaseView;
 import io.seawall.cases.Cases;
 import io.seawall.cases.TimelineKind;
 import io.seawall.engine.EmbeddedEngine;
+import io.seawall.engine.EngineClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -39,6 +40,7 @@ class AgentInboxTest {
   @Autowired MockMvc http;
   @Autowired Cases cases;
   @Autowired EmbeddedEngine engine;
+  @Autowired EngineClock clock;
   AgentDesk desk;
 
   @BeforeEach
@@ -57,7 +59,8 @@ class AgentInboxTest {
         .andExpect(jsonPath("$.content[0].candidateGroups").value(org.hamcrest.Matchers.contains("agents", "agents-us")))
         .andExpect(jsonPath("$.content[0].assignee").doesNotExist());
     String due = JsonPath.read(taskJson(task, "agent"), "$.dueAt");
-    assertThat(Duration.between(Instant.now(), Instant.parse(due))).isBetween(Duration.ofHours(47), Duration.ofHours(49));
+    // Due two days after the task opened, on the engine's clock (other tests move it).
+    assertThat(Duration.between(clock.now(), Instant.parse(due))).isBetween(Duration.ofHours(47), Duration.ofHours(49));
     CaseView waiting = cases.find(caseId);
     assertThat(waiting.status()).isEqualTo(CaseStatus.WAITING_FOR_AGENT);
     assertThat(waiting.type()).isEqualTo(CaseType.RETURN);
