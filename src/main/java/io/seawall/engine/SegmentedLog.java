@@ -99,6 +99,7 @@ final class SegmentedLog implements LogStorage, AutoCloseable {
       lastPosition = segment.lastPosition;
     }
     current = segments.isEmpty() ? null : segments.lastEntry().getValue();
+    segments.values().stream().filter(s -> s != current).forEach(s -> s.finalEnd = s.end);
   }
 
   @Override
@@ -197,6 +198,9 @@ final class SegmentedLog implements LogStorage, AutoCloseable {
   private void roll(long firstPosition) throws IOException {
     Path file = directory.resolve(String.format("%020d.log", nextSequence++));
     Segment created = Segment.create(file, firstPosition);
+    if (current != null) {
+      current.finalEnd = current.written;
+    }
     segments.put(firstPosition, created);
     current = created;
     try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
@@ -283,6 +287,11 @@ final class SegmentedLog implements LogStorage, AutoCloseable {
     volatile long end;
     /** End of the blocks written, forced or not; only the appending thread uses it. */
     long written;
+    /**
+     * Where the segment ends once a newer one was started, -1 before. Blocks up to it may still
+     * await their force, so a reader moves on only once it has read up to here.
+     */
+    volatile long finalEnd = -1;
     long firstPosition = -1;
     long lastPosition = -1;
     long blocks;
@@ -529,6 +538,9 @@ final class SegmentedLog implements LogStorage, AutoCloseable {
       }
       if (offset < segment.end) {
         return true;
+      }
+      if (segment.finalEnd < 0 || offset < segment.finalEnd) {
+        return false;
       }
       Map.Entry<Long, Segment> next = segments.higherEntry(segment.firstPosition);
       if (next == null || next.getValue() == segment) {

@@ -163,6 +163,35 @@ class SegmentedLogTest {
   }
 
   @Test
+  void aReaderFollowingTheWriterAcrossManySmallSegmentsMissesNoBlock() throws Exception {
+    try (SegmentedLog log = SegmentedLog.open(directory, 1024)) {
+      int blocks = 3000;
+      List<String> read = new ArrayList<>();
+      Thread follower = new Thread(() -> {
+        LogStorageReader reader = log.newReader();
+        reader.seek(-1);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (read.size() < blocks && System.nanoTime() < deadline) {
+          while (reader.hasNext()) {
+            read.add(text(reader.next()));
+          }
+          Thread.onSpinWait();
+        }
+      });
+      follower.start();
+      for (int position = 1; position <= blocks; position++) {
+        log.append(position, position, writer("block " + position + " " + "x".repeat(200)), new AppendListener() {});
+      }
+      follower.join();
+
+      assertThat(read).hasSize(blocks);
+      for (int i = 0; i < blocks; i++) {
+        assertThat(read.get(i)).startsWith("block " + (i + 1) + " ");
+      }
+    }
+  }
+
+  @Test
   void segmentsRollOverAndThoseBelowASnapshotAreDeleted() throws Exception {
     try (SegmentedLog log = SegmentedLog.open(directory, 256)) {
       for (int position = 1; position <= 20; position++) {
