@@ -1,6 +1,5 @@
 package io.seawall.process;
 
-import io.camunda.client.annotation.CustomHeaders;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.exception.CamundaError;
@@ -64,9 +63,9 @@ public class CaseStepWorkers {
   }
 
   @JobWorker(type = "buyer.notify", fetchVariables = "caseId")
-  public Map<String, Object> tellBuyer(ActivatedJob job, @CustomHeaders Map<String, String> headers) {
+  public Map<String, Object> tellBuyer(ActivatedJob job) {
     JobSource source = JobSource.of(job);
-    String language = notices.tell(source.caseId(), required(headers, "template", job), source.step(),
+    String language = notices.tell(source.caseId(), JobSource.requiredHeader(job, "template"), source.step(),
         source.actor(), source.key());
     return Map.of("noticeLanguage", language);
   }
@@ -77,21 +76,13 @@ public class CaseStepWorkers {
   }
 
   @JobWorker(type = "case.close", fetchVariables = {"caseId", "agentResolution"})
-  public void close(ActivatedJob job, @CustomHeaders Map<String, String> headers) {
+  public void close(ActivatedJob job) {
     JobSource source = JobSource.of(job);
-    String resolution = required(headers, "resolution", job);
+    String resolution = JobSource.requiredHeader(job, "resolution");
     Object agentResolution = job.getVariablesAsMap().get("agentResolution");
     if (agentResolution != null) {
       resolution = resolution + ":" + agentResolution;
     }
     cases.resolve(source.caseId(), resolution, source.step(), source.actor(), source.key());
-  }
-
-  private static String required(Map<String, String> headers, String name, ActivatedJob job) {
-    String value = headers.get(name);
-    if (value == null || value.isBlank()) {
-      throw new IllegalStateException("Task " + job.getElementId() + " lacks the task header '" + name + "'");
-    }
-    return value;
   }
 }

@@ -15,6 +15,15 @@ record JobSource(UUID caseId, String step, String actor, String key) {
         "job:" + job.getKey());
   }
 
+  /** A task header the step cannot do without. */
+  static String requiredHeader(ActivatedJob job, String name) {
+    String value = job.getCustomHeaders().get(name);
+    if (value == null || value.isBlank()) {
+      throw new IllegalStateException("Task " + job.getElementId() + " lacks the task header '" + name + "'");
+    }
+    return value;
+  }
+
   /** Listener jobs are written by the engine itself. */
   JobSource asEngine() {
     return new JobSource(caseId, step, "engine", key);

@@ -48,7 +48,7 @@ public class StepClocks {
   }
 
   /** Starts the step's clock (once per run, however often the job is delivered); answers its dates. */
-  ClockDates start(UUID caseId, String market, String process, String step, long elementInstanceKey) {
+  public ClockDates start(UUID caseId, String market, String process, String step, long elementInstanceKey) {
     Optional<StepClock> running = clocks.findByElementInstanceKey(elementInstanceKey);
     if (running.isPresent()) {
       return new ClockDates(running.get().warnAt, running.get().dueAt);
@@ -87,7 +87,7 @@ public class StepClocks {
   }
 
   /** Stops the clock of a step run: met if it ended by its due date, breached otherwise. */
-  void stop(long elementInstanceKey) {
+  public void stop(long elementInstanceKey) {
     clocks.findByElementInstanceKey(elementInstanceKey).filter(c -> c.outcome == ClockOutcome.RUNNING).ifPresent(c -> {
       Instant now = time.now();
       Optional<WorkingCalendar> calendar = Optional.ofNullable(c.calendarId).flatMap(calendars::find);
@@ -100,7 +100,7 @@ public class StepClocks {
   }
 
   /** The warning timer fired: the case is at risk. */
-  void warn(UUID caseId, String step, String jobKey) {
+  public void warn(UUID caseId, String step, String jobKey) {
     running(caseId, step).ifPresent(c -> {
       c.warnedAt = time.now();
       clocks.save(c);
@@ -109,7 +109,7 @@ public class StepClocks {
   }
 
   /** The due-date timer fired: the step breached its SLA. */
-  void breach(UUID caseId, String step, String jobKey) {
+  public void breach(UUID caseId, String step, String jobKey) {
     running(caseId, step).ifPresent(c -> {
       c.breachedAt = time.now();
       clocks.save(c);
@@ -157,7 +157,7 @@ public class StepClocks {
   }
 
   /** When the step's case turns at risk and when its SLA is breached. */
-  record ClockDates(Instant warnAt, Instant dueAt) {}
+  public record ClockDates(Instant warnAt, Instant dueAt) {}
 
   /**
    * @param metShare share of clocks that ended by their due date, 0 to 1
