@@ -58,5 +58,12 @@ public abstract sealed class CaseProblem extends RuntimeException {
     }
   }
 
+  /** An outside reference (tracking number, return id ...) already belongs to another case. */
+  public static final class ReferenceTaken extends CaseProblem {
+    ReferenceTaken(String kind, UUID owner) {
+      super(kind + " reference already belongs to case " + owner);
+    }
+  }
+
   public record FieldProblem(String field, String message) {}
 }
