@@ -3,10 +3,10 @@
 -- finds its case. A reference belongs to one case only.
 create table case_reference (
     kind       varchar(32)  not null,
-    value      varchar(200) not null,
+    ref_value  varchar(200) not null,
     case_id    uuid         not null references after_sales_case (id) on delete cascade,
     linked_at  timestamp(6) with time zone not null,
-    primary key (kind, value)
+    primary key (kind, ref_value)
 );
 
 create index ix_case_reference_case on case_reference (case_id);

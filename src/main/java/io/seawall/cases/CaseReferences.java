@@ -2,6 +2,7 @@ package io.seawall.cases;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
@@ -35,7 +36,7 @@ public class CaseReferences {
       return;
     }
     try {
-      db.sql("insert into case_reference (kind, value, case_id, linked_at) values (?, ?, ?, ?)")
+      db.sql("insert into case_reference (kind, ref_value, case_id, linked_at) values (?, ?, ?, ?)")
           .params(kind.name(), value, caseId, Timestamp.from(clock.instant()))
           .update();
     } catch (DuplicateKeyException raced) {
@@ -44,7 +45,7 @@ public class CaseReferences {
   }
 
   public Optional<UUID> caseOf(ReferenceKind kind, String value) {
-    return db.sql("select case_id from case_reference where kind = ? and value = ?")
+    return db.sql("select case_id from case_reference where kind = ? and ref_value = ?")
         .params(kind.name(), value)
         .query(UUID.class)
         .optional();
@@ -53,11 +54,19 @@ public class CaseReferences {
   /** The newest reference of a kind on a case. */
   public Optional<String> latest(UUID caseId, ReferenceKind kind) {
     return db.sql("""
-            select value from case_reference where case_id = ? and kind = ?
-            order by linked_at desc, value desc""")
+            select ref_value from case_reference where case_id = ? and kind = ?
+            order by linked_at desc, ref_value desc""")
         .params(caseId, kind.name())
         .query(String.class)
         .list().stream().findFirst();
+  }
+
+  /** Every reference of a kind on a case, oldest first. */
+  public List<String> all(UUID caseId, ReferenceKind kind) {
+    return db.sql("select ref_value from case_reference where case_id = ? and kind = ? order by linked_at, ref_value")
+        .params(caseId, kind.name())
+        .query(String.class)
+        .list();
   }
 
   private static void requireSameCase(UUID owner, UUID caseId, ReferenceKind kind) {

@@ -9,4 +9,10 @@ public interface MarketplaceConnection {
    * @throws RefundRefused when the marketplace declines the refund
    */
   RefundReceipt refund(RefundCommand command);
+
+  /** Approves a return; the same idempotency key always answers the first authorisation. */
+  ReturnAuthorisation authoriseReturn(AuthoriseReturnCommand command);
+
+  /** Withdraws an approved return that will not happen (the buyer never shipped, the case moved on). */
+  void cancelReturn(String marketplace, String shop, String returnId);
 }

@@ -58,6 +58,46 @@ class SandboxMarketplace implements MarketplaceConnection {
     return new RefundReceipt(refundId, command.amount(), command.currency(), false);
   }
 
+  @Override
+  public ReturnAuthorisation authoriseReturn(AuthoriseReturnCommand command) {
+    List<ReturnAuthorisation> earlier = earlierReturn(command.idempotencyKey());
+    if (!earlier.isEmpty()) {
+      return earlier.getFirst();
+    }
+    String returnId = "sandbox-return-" + UUID.randomUUID();
+    try {
+      db.sql("""
+              insert into sandbox_marketplace_return
+                (idempotency_key, return_id, marketplace, shop, order_reference, created_at)
+              values (?, ?, ?, ?, ?, ?)""")
+          .params(command.idempotencyKey(), returnId, command.marketplace(), command.shop(),
+              command.orderReference(), Timestamp.from(clock.instant()))
+          .update();
+    } catch (DuplicateKeyException concurrent) {
+      return earlierReturn(command.idempotencyKey()).getFirst();
+    }
+    return new ReturnAuthorisation(returnId, false);
+  }
+
+  @Override
+  public void cancelReturn(String marketplace, String shop, String returnId) {
+    int found = db.sql("""
+            update sandbox_marketplace_return set cancelled_at = coalesce(cancelled_at, ?)
+            where return_id = ? and marketplace = ? and shop = ?""")
+        .params(Timestamp.from(clock.instant()), returnId, marketplace, shop)
+        .update();
+    if (found == 0) {
+      throw new IllegalArgumentException("No return " + returnId + " at " + marketplace + " " + shop);
+    }
+  }
+
+  private List<ReturnAuthorisation> earlierReturn(String key) {
+    return db.sql("select return_id from sandbox_marketplace_return where idempotency_key = ?")
+        .param(key)
+        .query((rs, n) -> new ReturnAuthorisation(rs.getString(1), true))
+        .list();
+  }
+
   private List<RefundReceipt> earlier(String key) {
     return db.sql("select refund_id, amount, currency from sandbox_marketplace_refund where idempotency_key = ?")
         .param(key)
