@@ -40,6 +40,15 @@ public final class CaseRequests {
         "89.00", "USD", 1, 3);
   }
 
+  /**
+   * An American buyer's 1,450.00 USD coat is not as described: high-value orders go to an agent
+   * (resolution-path.dmn), so the case waits in the agents' inbox.
+   */
+  public static String designerCoatNotAsDescribedFromUs(String orderReference) {
+    return body("SHOPEE", orderReference, "US", "en", "America/Los_Angeles", "NOT_AS_DESCRIBED",
+        "The colour is nothing like the photos.", "1450.00", "USD", 1, 3);
+  }
+
   /** Every order has its own buyer, so one test's cases never count as another buyer's history. */
   public static String buyerEmail(String orderReference) {
     return "anna." + orderReference.replace("#", "") + "@example.com";

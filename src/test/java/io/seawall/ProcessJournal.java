@@ -48,6 +48,15 @@ public final class ProcessJournal {
             && r.getValue().getTargetElementId().equals(elementId));
   }
 
+  /** How many times a timer of the given element was scheduled (a polling loop schedules one per round). */
+  public long timersScheduled(long processInstanceKey, String elementId) {
+    return StreamSupport.stream(RecordStream.of(engine.records()).timerRecords().spliterator(), false)
+        .filter(r -> r.getIntent() == TimerIntent.CREATED)
+        .filter(r -> r.getValue().getProcessInstanceKey() == processInstanceKey
+            && r.getValue().getTargetElementId().equals(elementId))
+        .count();
+  }
+
   /** The latest value of every variable of the instance, as JSON text. */
   public Map<String, String> variables(long processInstanceKey) {
     Map<String, String> values = new LinkedHashMap<>();

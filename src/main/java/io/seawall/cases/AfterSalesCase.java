@@ -47,6 +47,9 @@ class AfterSalesCase {
   public String reasonText;
 
   @Enumerated(EnumType.STRING)
+  public BuyerRemedy preferredRemedy;
+
+  @Enumerated(EnumType.STRING)
   @Column(name = "case_type")
   public CaseType type;
 

@@ -16,6 +16,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -37,6 +38,14 @@ class CaseController {
   ResponseEntity<CaseView> open(@Valid @RequestBody OpenCaseRequest request, Principal who) {
     CaseView opened = cases.open(request, who.getName());
     return ResponseEntity.created(URI.create("/api/cases/" + opened.id())).body(opened);
+  }
+
+  @PutMapping("/{id}/delivery-address")
+  @Operation(summary = "Correct the buyer's delivery address (e.g. after a warehouse refused it)")
+  ResponseEntity<Void> correctDeliveryAddress(
+      @PathVariable UUID id, @Valid @RequestBody OpenCaseRequest.Address address, Principal who) {
+    cases.correctDeliveryAddress(id, address, who.getName());
+    return ResponseEntity.noContent().build();
   }
 
   @GetMapping("/{id}")

@@ -5,5 +5,7 @@ public enum CaseType {
   RETURN,
   RESHIP,
   REFUND_WITHOUT_RETURN,
-  LOST_PARCEL
+  LOST_PARCEL,
+  /** A person settles it (high-value orders). */
+  AGENT
 }

@@ -33,6 +33,7 @@ public class Cases {
   private final CaseMapper mapper;
   private final CaseProcess process;
   private final UsdReferenceRates rates;
+  private final ShopReturnPolicy shopPolicy;
   private final TransactionTemplate tx;
   private final TransactionTemplate read;
   private final Clock clock;
@@ -45,6 +46,7 @@ public class Cases {
       CaseMapper mapper,
       CaseProcess process,
       UsdReferenceRates rates,
+      ShopReturnPolicy shopPolicy,
       TransactionTemplate tx,
       Clock clock) {
     this.cases = cases;
@@ -53,6 +55,7 @@ public class Cases {
     this.mapper = mapper;
     this.process = process;
     this.rates = rates;
+    this.shopPolicy = shopPolicy;
     this.tx = tx;
     this.read = new TransactionTemplate(tx.getTransactionManager());
     this.read.setReadOnly(true);
@@ -194,6 +197,44 @@ public class Cases {
         });
   }
 
+  /** The buyer's time zone, for dates written to them. */
+  public String buyerTimeZone(UUID caseId) {
+    return read.execute(status -> cases.findById(caseId).orElseThrow(() -> new CaseProblem.NotFound(caseId))
+        .buyer.timeZone);
+  }
+
+  /** The buyer's delivery address and the order's lines, for a warehouse or carrier call. */
+  public DeliveryFacts delivery(UUID caseId) {
+    return read.execute(status -> {
+      AfterSalesCase c = cases.findById(caseId).orElseThrow(() -> new CaseProblem.NotFound(caseId));
+      PostalAddress a = c.buyer.address == null ? new PostalAddress() : c.buyer.address;
+      return new DeliveryFacts(c.buyer.name, a.line1, a.line2, a.city, a.region, a.postalCode, c.buyer.country,
+          c.buyer.phone, c.items.stream().map(i -> new DeliveryFacts.Line(i.sku, i.quantity, i.category)).toList());
+    });
+  }
+
+  /**
+   * An agent corrected the buyer's delivery address (after a warehouse refused it); the timeline
+   * says who did, not what the address is.
+   */
+  public void correctDeliveryAddress(UUID caseId, OpenCaseRequest.Address address, String actor) {
+    update(caseId, c -> c.buyer.address = mapper.toAddress(address));
+    record(caseId, TimelineKind.ADDRESS_CORRECTED, null, actor, "delivery address corrected", null);
+  }
+
+  /** A new parcel on the case (a reship or exchange), so tracking events find it. */
+  public void addShipment(UUID caseId, String carrier, String trackingNumber) {
+    update(caseId, c -> {
+      if (c.shipments.stream().noneMatch(s -> s.trackingNumber.equals(trackingNumber))) {
+        Shipment s = new Shipment();
+        s.carrier = carrier;
+        s.trackingNumber = trackingNumber;
+        s.status = ShipmentStatus.INFO_RECEIVED;
+        c.shipments.add(s);
+      }
+    });
+  }
+
   private void checkAcrossFields(OpenCaseRequest request) {
     List<CaseProblem.FieldProblem> problems = new ArrayList<>();
     String currency = request.items().get(0).currency();
@@ -231,6 +272,7 @@ public class Cases {
     c.channel = request.channel();
     c.reasonCode = request.reason().code();
     c.reasonText = request.reason().buyerWords();
+    c.preferredRemedy = request.preferredRemedy() == null ? BuyerRemedy.REFUND : request.preferredRemedy();
     c.status = CaseStatus.OPEN;
     c.currency = request.items().get(0).currency();
     request.items().forEach(item -> c.items.add(mapper.toItem(item)));
@@ -261,7 +303,11 @@ public class Cases {
         c.orderValue,
         c.currency,
         rates.inUsd(c.orderValue, c.currency).orElse(null),
-        daysSinceDelivery(c));
+        daysSinceDelivery(c),
+        c.preferredRemedy.name(),
+        shopPolicy.returnDays(),
+        shopPolicy.freeReturns(),
+        shopPolicy.buyersToldTheyPayReturns());
   }
 
   private Long daysSinceDelivery(AfterSalesCase c) {

@@ -16,7 +16,10 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
-/** What a seller's agent or an integration sends to open a case. */
+/**
+ * What a seller's agent or an integration sends to open a case. {@code preferredRemedy} is what the
+ * buyer asked for if their item comes back (a refund when not given).
+ */
 public record OpenCaseRequest(
     @NotNull Marketplace marketplace,
     @NotBlank @Size(max = 100) String shop,
@@ -25,7 +28,8 @@ public record OpenCaseRequest(
     @NotNull @Valid BuyerDetails buyer,
     @NotNull @Valid Reason reason,
     @NotEmpty @Size(max = 100) List<@NotNull @Valid Item> items,
-    @Size(max = 20) List<@NotNull @Valid ShipmentDetails> shipments) {
+    @Size(max = 20) List<@NotNull @Valid ShipmentDetails> shipments,
+    BuyerRemedy preferredRemedy) {
 
   public record BuyerDetails(
       @NotBlank @Size(max = 200) String name,

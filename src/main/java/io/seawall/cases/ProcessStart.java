@@ -19,4 +19,8 @@ public record ProcessStart(
     BigDecimal itemValue,
     String currency,
     BigDecimal itemValueUsd,
-    Long daysSinceDelivery) {}
+    Long daysSinceDelivery,
+    String preferredRemedy,
+    int shopReturnDays,
+    boolean sellerPaysReturns,
+    boolean buyerToldTheyPayReturns) {}

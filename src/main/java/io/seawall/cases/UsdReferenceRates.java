@@ -11,14 +11,20 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * works for every market. They steer decisions only; no money moves at these rates.
  */
 @ConfigurationProperties("seawall.decision")
-record UsdReferenceRates(Map<String, BigDecimal> usdRates) {
+public record UsdReferenceRates(Map<String, BigDecimal> usdRates) {
 
-  UsdReferenceRates {
+  public UsdReferenceRates {
     usdRates = usdRates == null ? Map.of() : Map.copyOf(usdRates);
   }
 
-  Optional<BigDecimal> inUsd(BigDecimal amount, String currency) {
+  public Optional<BigDecimal> inUsd(BigDecimal amount, String currency) {
     return Optional.ofNullable(usdRates.get(currency))
         .map(rate -> amount.multiply(rate).setScale(2, RoundingMode.HALF_UP));
+  }
+
+  /** A US dollar amount in another currency, for comparing and deducting; empty without a rate. */
+  public Optional<BigDecimal> fromUsd(BigDecimal usd, String currency) {
+    return Optional.ofNullable(usdRates.get(currency))
+        .map(rate -> usd.divide(rate, 2, RoundingMode.HALF_UP));
   }
 }

@@ -2,6 +2,9 @@ package io.seawall.notify;
 
 import java.math.BigDecimal;
 import java.text.NumberFormat;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.Currency;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
@@ -30,14 +33,22 @@ public class BuyerNoticeTemplates {
     Locale locale = Locale.forLanguageTag(languageTag);
     NumberFormat money = NumberFormat.getCurrencyInstance(locale);
     money.setCurrency(Currency.getInstance(facts.currency()));
-    Object[] args = {facts.buyerName(), facts.caseReference(), money.format(facts.amount()), facts.orderReference()};
+    String dueDate = facts.dueDate() == null
+        ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(facts.dueDate());
+    Object[] args = {facts.buyerName(), facts.caseReference(), money.format(facts.amount()), facts.orderReference(),
+        facts.trackingNumber() == null ? "" : facts.trackingNumber(), dueDate};
     String body = notices.getMessage(template + ".body", args, locale);
     String used = notices.getMessage("language", null, locale);
     return new BuyerNotice(template, used, body);
   }
 
+  /**
+   * The facts a notice may quote: {0} buyer name, {1} case reference, {2} amount, {3} order
+   * reference, {4} tracking number, {5} due date (the last two may be null).
+   */
   public record NoticeFacts(
-      String buyerName, String caseReference, String orderReference, BigDecimal amount, String currency) {}
+      String buyerName, String caseReference, String orderReference, BigDecimal amount, String currency,
+      String trackingNumber, LocalDate dueDate) {}
 
   /** {@code language} is the language the text was actually written in (after any fallback). */
   public record BuyerNotice(String template, String language, String body) {}

@@ -9,6 +9,8 @@ import io.seawall.marketplace.RefundReceipt;
 import io.seawall.marketplace.RefundRefused;
 import io.seawall.resolution.BuyerNotices;
 import io.seawall.resolution.Refunds;
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -32,11 +34,14 @@ public class CaseStepWorkers {
     this.parcels = parcels;
   }
 
-  @JobWorker(type = "marketplace.refund", fetchVariables = "caseId")
+  /** Refunds {@code refundAmount} when the model set one (a return's settlement), else the whole order. */
+  @JobWorker(type = "marketplace.refund", fetchVariables = {"caseId", "refundAmount"})
   public Map<String, Object> issueRefund(ActivatedJob job) {
     JobSource source = JobSource.of(job);
+    Object amount = job.getVariablesAsMap().get("refundAmount");
     try {
-      RefundReceipt receipt = refunds.refundInFull(source.caseId(), source.step(), source.actor(), source.key());
+      RefundReceipt receipt = refunds.refund(source.caseId(),
+          amount == null ? null : new BigDecimal(amount.toString()), source.step(), source.actor(), source.key());
       return Map.of("refundId", receipt.refundId(), "refundedAmount", receipt.amount());
     } catch (RefundRefused refused) {
       throw CamundaError.bpmnError("REFUND_REFUSED", refused.getMessage());
@@ -62,11 +67,25 @@ public class CaseStepWorkers {
     return Map.of("priorKeepTheItemRefunds", cases.priorKeepTheItemRefunds(JobSource.of(job).caseId()));
   }
 
-  @JobWorker(type = "buyer.notify", fetchVariables = "caseId")
+  /**
+   * Task header {@code template}: the notice; optional header {@code parcel} (RETURN or RESHIP):
+   * which tracking number it quotes. A refund notice quotes {@code refundedAmount}; a return label's
+   * notice the date {@code returnShipBy}.
+   */
+  @JobWorker(type = "buyer.notify", fetchVariables = {
+      "caseId", "refundedAmount", "returnTrackingNumber", "reshipTrackingNumber", "returnShipBy"})
   public Map<String, Object> tellBuyer(ActivatedJob job) {
     JobSource source = JobSource.of(job);
-    String language = notices.tell(source.caseId(), JobSource.requiredHeader(job, "template"), source.step(),
-        source.actor(), source.key());
+    Map<String, Object> in = job.getVariablesAsMap();
+    String parcel = job.getCustomHeaders().get("parcel");
+    Object tracking = "RESHIP".equals(parcel) ? in.get("reshipTrackingNumber")
+        : "RETURN".equals(parcel) ? in.get("returnTrackingNumber") : null;
+    BuyerNotices.NoticeDetails details = new BuyerNotices.NoticeDetails(
+        in.get("refundedAmount") == null ? null : new BigDecimal(in.get("refundedAmount").toString()),
+        tracking == null ? null : tracking.toString(),
+        in.get("returnShipBy") == null ? null : Instant.parse(in.get("returnShipBy").toString()));
+    String language = notices.tell(source.caseId(), JobSource.requiredHeader(job, "template"), details,
+        source.step(), source.actor(), source.key());
     return Map.of("noticeLanguage", language);
   }
 

@@ -38,6 +38,14 @@ public class TimelineListeners {
     cases.recordPath(source.caseId(), path, "decision:resolution-path", source.key());
   }
 
+  /** A flow handed the case to another (nextPath), e.g. a return whose label costs more than the item. */
+  @JobWorker(type = "case.record-move", fetchVariables = {"caseId", "nextPath"})
+  public void moveRecorded(ActivatedJob job) {
+    JobSource source = JobSource.of(job);
+    CaseType path = CaseType.valueOf(String.valueOf(job.getVariablesAsMap().get("nextPath")));
+    cases.recordPath(source.caseId(), path, "process:" + job.getBpmnProcessId(), source.key());
+  }
+
   private void record(ActivatedJob job, TimelineKind kind) {
     JobSource source = JobSource.of(job).asEngine();
     cases.record(source.caseId(), kind, source.step(), source.actor(), null, source.key());

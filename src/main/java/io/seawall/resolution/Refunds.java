@@ -7,6 +7,8 @@ import io.seawall.marketplace.MarketplaceConnection;
 import io.seawall.marketplace.RefundCommand;
 import io.seawall.marketplace.RefundReceipt;
 import io.seawall.marketplace.RefundRefused;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 
@@ -23,11 +25,24 @@ public class Refunds {
   }
 
   public RefundReceipt refundInFull(UUID caseId, String step, String actor, String sourceKey) {
+    return refund(caseId, null, step, actor, sourceKey);
+  }
+
+  /**
+   * Refunds part of the order (after a return's inspection, less deductions), or all of it when
+   * {@code amount} is null. Never more than the order's value.
+   */
+  public RefundReceipt refund(UUID caseId, BigDecimal amount, String step, String actor, String sourceKey) {
     CaseFacts c = cases.facts(caseId);
+    BigDecimal due = amount == null ? c.orderValue() : amount.setScale(2, RoundingMode.HALF_UP);
+    if (due.signum() < 0 || due.compareTo(c.orderValue()) > 0) {
+      throw new IllegalArgumentException("A refund of " + due.toPlainString() + " is outside 0.." +
+          c.orderValue().toPlainString() + " " + c.currency());
+    }
     RefundReceipt receipt;
     try {
       receipt = marketplace.refund(new RefundCommand(
-          caseId + ":" + step, c.marketplace().name(), c.shop(), c.orderReference(), c.orderValue(), c.currency()));
+          caseId + ":" + step, c.marketplace().name(), c.shop(), c.orderReference(), due, c.currency()));
     } catch (RefundRefused refused) {
       cases.record(caseId, TimelineKind.REFUND_REFUSED, step, actor, refused.getMessage(), sourceKey);
       throw refused;

@@ -54,6 +54,7 @@ class SecurityConfiguration {
             .requestMatchers("/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs/**").permitAll()
             .requestMatchers("/actuator/health/**", "/actuator/info", "/error").permitAll()
             .requestMatchers(HttpMethod.POST, "/api/cases", "/api/tasks/**").hasAnyRole(CASE_WORKERS)
+            .requestMatchers(HttpMethod.PUT, "/api/cases/*/delivery-address").hasAnyRole(CASE_WORKERS)
             .requestMatchers("/api/sla/**").hasAnyRole(
                 Role.ESCALATION_MANAGER.name(), Role.OPS.name(), Role.ADMIN.name())
             .requestMatchers("/api/**").hasAnyRole(EVERYONE)

@@ -69,7 +69,7 @@ class ListingCasesTest {
         .andExpect(jsonPath("$.content.length()").value(0));
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
       http.perform(get("/api/cases").with(httpBasic("agent", "agent")).param("createdFrom", since.toString())
-              .param("status", "WAITING_FOR_AGENT").param("type", "RETURN"))
+              .param("status", "OPEN").param("type", "RETURN"))
           .andExpect(jsonPath("$.content[*].country", Matchers.containsInAnyOrder("IT", "SA")));
       http.perform(get("/api/cases").with(httpBasic("agent", "agent")).param("createdFrom", since.toString())
               .param("status", "RESOLVED").param("type", "REFUND_WITHOUT_RETURN"))

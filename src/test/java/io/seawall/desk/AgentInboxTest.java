@@ -1,6 +1,6 @@
 package io.seawall.desk;
 
-import static io.seawall.CaseRequests.jacketTooSmallFromUs;
+import static io.seawall.CaseRequests.designerCoatNotAsDescribedFromUs;
 import static io.seawall.CaseRequests.openAs;
 import static io.seawall.CaseRequests.uniqueOrder;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,8 +49,8 @@ class AgentInboxTest {
   }
 
   @Test
-  void aJacketTooSmallWaitsInTheAgentsInboxAndClosesWhenAnAgentCompletesIt() throws Exception {
-    UUID caseId = openAs(http, "agent", jacketTooSmallFromUs(uniqueOrder()));
+  void aHighValueCaseWaitsInTheAgentsInboxAndClosesWhenAnAgentCompletesIt() throws Exception {
+    UUID caseId = openAs(http, "agent", designerCoatNotAsDescribedFromUs(uniqueOrder()));
     long task = desk.awaitTask(caseId, "resolve-case");
     http.perform(get("/api/tasks").param("caseId", caseId.toString()).with(httpBasic("agent", "agent")))
         .andExpect(status().isOk())
@@ -63,7 +63,7 @@ class AgentInboxTest {
     assertThat(Duration.between(clock.now(), Instant.parse(due))).isBetween(Duration.ofHours(47), Duration.ofHours(49));
     CaseView waiting = cases.find(caseId);
     assertThat(waiting.status()).isEqualTo(CaseStatus.WAITING_FOR_AGENT);
-    assertThat(waiting.type()).isEqualTo(CaseType.RETURN);
+    assertThat(waiting.type()).isEqualTo(CaseType.AGENT);
 
     http.perform(post("/api/tasks/{key}/claim", task).with(httpBasic("agent", "agent")))
         .andExpect(status().isOk())
@@ -93,7 +93,7 @@ class AgentInboxTest {
     assertThat(journal.completedSteps(resolved.processInstanceKey())).containsSubsequence(
         "case-opened", "choose-resolution-path", "hand-to-agent", "resolve-case", "close-case-by-agent");
     assertThat(journal.variables(resolved.processInstanceKey()))
-        .containsEntry("resolutionPath", "\"RETURN\"")
+        .containsEntry("resolutionPath", "\"AGENT\"")
         .containsEntry("agentResolution", "\"EXCHANGE_OFFERED\"");
 
     desk.complete(task, "agent", "{\"agentResolution\": \"EXCHANGE_OFFERED\"}").andExpect(status().isNotFound());
@@ -101,7 +101,7 @@ class AgentInboxTest {
 
   @Test
   void valuesTheFormDoesNotAllowAreRefusedFieldByFieldAndTheTaskStaysOpen() throws Exception {
-    UUID caseId = openAs(http, "agent", jacketTooSmallFromUs(uniqueOrder()));
+    UUID caseId = openAs(http, "agent", designerCoatNotAsDescribedFromUs(uniqueOrder()));
     long task = desk.awaitTask(caseId, "resolve-case");
 
     desk.complete(task, "agent", "{\"agentResolution\": \"FREE_GIFT\", \"refundAmount\": -5, \"buyerPhone\": \"+1 555\"}")
@@ -119,7 +119,7 @@ class AgentInboxTest {
 
   @Test
   void aTaskSomeoneElseHoldsCannotBeClaimedOrCompletedAndOutsidersDoNotSeeIt() throws Exception {
-    UUID caseId = openAs(http, "agent", jacketTooSmallFromUs(uniqueOrder()));
+    UUID caseId = openAs(http, "agent", designerCoatNotAsDescribedFromUs(uniqueOrder()));
     long task = desk.awaitTask(caseId, "resolve-case");
     http.perform(post("/api/tasks/{key}/claim", task).with(httpBasic("admin", "admin"))).andExpect(status().isOk());
 

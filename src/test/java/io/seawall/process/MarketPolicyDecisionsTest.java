@@ -118,6 +118,23 @@ class MarketPolicyDecisionsTest {
     assertThat(JsonPath.<Integer>read(output, "$.recheckInDays")).as(rule).isEqualTo(recheckInDays);
   }
 
+  @ParameterizedTest(name = "{0}: inspection {1} in {2} -> {3} of the price")
+  @CsvSource(textBlock = """
+      pass,               PASS,    DE, 1,    Returned as sold: the full price back
+      pass,               PASS,    US, 1,    Returned as sold: the full price back
+      partial-eu,         PARTIAL, FR, 0.8,  Diminished value from handling beyond
+      partial-uk,         PARTIAL, GB, 0.8,  Diminished value (Consumer Contracts Regulations 2013
+      partial-elsewhere,  PARTIAL, US, 0.85, Shop policy: 15 % restocking fee
+      partial-elsewhere,  PARTIAL, AU, 0.85, Shop policy: 15 % restocking fee
+      fail,               FAIL,    DE, 0,    Not as sold: an agent decides
+      """)
+  void refundAfterAReturn(String rule, String inspection, String country, double share, String basis) {
+    String output = evaluate("return-refund", rule, Map.of("inspectionResult", inspection, "country", country));
+
+    assertThat(JsonPath.<Number>read(output, "$.refundShare").doubleValue()).as(rule).isEqualTo(share);
+    assertThat(JsonPath.<String>read(output, "$.basis")).as(rule).startsWith(basis);
+  }
+
   /** The decision's output, after checking that the rule the scenario is named for is the one that matched. */
   private String evaluate(String decisionId, String rule, Map<String, Object> facts) {
     EvaluateDecisionResponse result = camunda.newEvaluateDecisionCommand().decisionId(decisionId).variables(facts)

@@ -19,6 +19,9 @@ class ResolutionPathDecisionTest {
   @ParameterizedTest(name = "{0} from {1}, {2} USD, delivered {3} days ago -> {4}")
   @CsvSource(nullValues = "null", textBlock = """
       NOT_RECEIVED,           DE, 120, null, LOST_PARCEL
+      NOT_RECEIVED,           US, 1500, null, LOST_PARCEL
+      NOT_AS_DESCRIBED,       US, 1450, 3,   AGENT
+      DAMAGED,                DE, 1001, 5,   AGENT
       DELIVERED_NOT_RECEIVED, US, 15,  2,    LOST_PARCEL
       DAMAGED,                DE, 13.93, 5,  REFUND_WITHOUT_RETURN
       WRONG_ITEM,             FR, 25,  3,    REFUND_WITHOUT_RETURN

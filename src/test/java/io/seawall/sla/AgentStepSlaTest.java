@@ -1,6 +1,6 @@
 package io.seawall.sla;
 
-import static io.seawall.CaseRequests.jacketTooSmallFromUs;
+import static io.seawall.CaseRequests.designerCoatNotAsDescribedFromUs;
 import static io.seawall.CaseRequests.openAs;
 import static io.seawall.CaseRequests.uniqueOrder;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,7 +51,7 @@ class AgentStepSlaTest {
   @Test
   void anAgentsTaskLeftOpenIsAtRiskAt36HoursAndBreachedWithAManagersTaskAt48Hours() throws Exception {
     Instant opened = clock.now();
-    UUID caseId = openAs(http, "agent", jacketTooSmallFromUs(uniqueOrder()));
+    UUID caseId = openAs(http, "agent", designerCoatNotAsDescribedFromUs(uniqueOrder()));
     long task = desk.awaitTask(caseId, "resolve-case");
     ProcessJournal journal = new ProcessJournal(engine);
     long instance = cases.find(caseId).processInstanceKey();
@@ -94,7 +94,7 @@ class AgentStepSlaTest {
   @Test
   void aStepDoneInTimeIsMetAndNobodyIsWarned() throws Exception {
     Instant from = clock.now();
-    UUID caseId = openAs(http, "agent", jacketTooSmallFromUs(uniqueOrder()));
+    UUID caseId = openAs(http, "agent", designerCoatNotAsDescribedFromUs(uniqueOrder()));
     long task = desk.awaitTask(caseId, "resolve-case");
     clock.advance(Duration.ofHours(30));
 
