@@ -26,14 +26,19 @@ class SlaController {
   }
 
   @GetMapping("/at-risk")
-  @Operation(summary = "Running clocks past their warning (breached=true: past their due date), soonest due first")
+  @Operation(summary = "Running clocks past their warning (breached=true: past their due date), soonest due first; "
+      + "narrowed by market (buyer country), marketplace, case type, flow (process id), step and team")
   Page<StepClockView> atRisk(
       @RequestParam(defaultValue = "false") boolean breached,
       @RequestParam(required = false) String market,
+      @RequestParam(required = false) String marketplace,
+      @RequestParam(required = false) String caseType,
       @RequestParam(required = false) String process,
       @RequestParam(required = false) String step,
+      @RequestParam(required = false) String team,
       @PageableDefault(size = 20, sort = "dueAt", direction = Sort.Direction.ASC) Pageable page) {
-    return clocks.atRisk(breached, market, process, step, page);
+    return clocks.atRisk(
+        new StepClocks.AtRiskFilter(breached, market, marketplace, caseType, process, step, team), page);
   }
 
   @GetMapping("/compliance")

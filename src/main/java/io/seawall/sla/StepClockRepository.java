@@ -13,5 +13,7 @@ interface StepClockRepository extends JpaRepository<StepClock, Long>, JpaSpecifi
 
   Optional<StepClock> findFirstByCaseIdAndStepAndOutcome(UUID caseId, String step, ClockOutcome outcome);
 
+  List<StepClock> findByCaseIdAndOutcome(UUID caseId, ClockOutcome outcome);
+
   List<StepClock> findByStoppedAtBetween(Instant from, Instant to);
 }

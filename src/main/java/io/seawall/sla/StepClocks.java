@@ -1,9 +1,9 @@
 package io.seawall.sla;
 
+import io.seawall.cases.CaseView;
 import io.seawall.cases.Cases;
 import io.seawall.cases.TimelineKind;
 import io.seawall.engine.EngineTime;
-import io.seawall.sla.SlaPolicies.SlaPolicy;
 import jakarta.persistence.criteria.Predicate;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,57 +25,72 @@ import org.springframework.stereotype.Service;
 /**
  * Runs an SLA clock for every run of a tracked step: started and stopped by the step's execution
  * listeners, warned and breached by the timers the model sets from the due dates computed here (in
- * the market's calendar), so a warning fires at the right local hour across DST and holidays.
+ * the step's calendar), so a warning fires at the right local hour across DST and holidays.
+ *
+ * <p>A clock whose policy says so stands still while the case waits for the buyer. An armed BPMN
+ * timer cannot be moved, so a pause does not touch the timers: when one fires, {@link #warn} or
+ * {@link #breach} compare it with the clock's current dates and answer {@link TimerCheck.NotYet}
+ * with the date the clock can reach the mark at the earliest; the worker puts its job back until
+ * then and asks again. The model stays a plain timer and task, and a clock paused many times costs
+ * one check per pause.
  */
 @Service
 public class StepClocks {
 
   private static final Logger log = LoggerFactory.getLogger(StepClocks.class);
+  /** A timer may fire a hair before Seawall's idea of its date (the engine clock ticks on its own). */
+  private static final Duration TIMER_TOLERANCE = Duration.ofSeconds(1);
 
   private final StepClockRepository clocks;
-  private final SlaPolicies policies;
+  private final StepSlas slas;
   private final SlaCalendars calendars;
   private final EngineTime time;
   private final Cases cases;
 
-  StepClocks(
-      StepClockRepository clocks, SlaPolicies policies, SlaCalendars calendars, EngineTime time, Cases cases) {
+  StepClocks(StepClockRepository clocks, StepSlas slas, SlaCalendars calendars, EngineTime time, Cases cases) {
     this.clocks = clocks;
-    this.policies = policies;
+    this.slas = slas;
     this.calendars = calendars;
     this.time = time;
     this.cases = cases;
   }
 
   /** Starts the step's clock (once per run, however often the job is delivered); answers its dates. */
-  public ClockDates start(UUID caseId, String market, String process, String step, long elementInstanceKey) {
+  public ClockDates start(UUID caseId, String process, String step, long elementInstanceKey) {
     Optional<StepClock> running = clocks.findByElementInstanceKey(elementInstanceKey);
     if (running.isPresent()) {
       return new ClockDates(running.get().warnAt, running.get().dueAt);
     }
-    SlaPolicy policy = policies.forStep(process, step, market).orElseThrow(() -> new IllegalStateException(
-        "No SLA policy for step " + process + "/" + step + "; add one to sla/policies.yml"));
-    Optional<WorkingCalendar> calendar = policy.clock() == ClockKind.BUSINESS
-        ? policies.calendarOf(market).flatMap(calendars::find)
+    CaseView c = cases.find(caseId);
+    CaseSlaFacts facts = new CaseSlaFacts(c.buyer().country(), c.marketplace().name(),
+        c.type() == null ? null : c.type().name());
+    StepSla sla = slas.forStep(process, step, facts).orElseThrow(() -> new IllegalStateException(
+        "No SLA for step " + process + "/" + step + ": declare sla.target on the step or add a policy"));
+    Optional<WorkingCalendar> calendar = sla.clock() == ClockKind.BUSINESS
+        ? Optional.ofNullable(sla.calendar()).or(() -> slas.calendarOf(facts.market())).flatMap(calendars::find)
         : Optional.empty();
-    ClockKind kind = calendar.isPresent() ? ClockKind.BUSINESS : ClockKind.MARKETPLACE;
-    if (policy.clock() == ClockKind.BUSINESS && calendar.isEmpty()) {
-      log.warn("No working calendar for market {}: the SLA of {}/{} counts around the clock", market, process, step);
+    if (sla.clock() == ClockKind.BUSINESS && calendar.isEmpty()) {
+      log.warn("No working calendar for {}/{} in market {}: its SLA counts around the clock", process, step,
+          facts.market());
     }
     Instant now = time.now();
-    Duration warnAfter = Duration.ofMillis(Math.round(policy.target().toMillis() * policy.warnAt()));
     StepClock clock = new StepClock();
     clock.caseId = caseId;
     clock.elementInstanceKey = elementInstanceKey;
     clock.processId = process;
     clock.step = step;
-    clock.market = market;
-    clock.clockKind = kind;
+    clock.market = facts.market();
+    clock.marketplace = facts.marketplace();
+    clock.caseType = facts.caseType();
+    clock.team = sla.team();
+    clock.clockKind = calendar.isPresent() ? ClockKind.BUSINESS : ClockKind.MARKETPLACE;
     clock.calendarId = calendar.map(WorkingCalendar::id).orElse(null);
-    clock.targetSeconds = policy.target().toSeconds();
+    clock.targetSeconds = sla.target().toSeconds();
+    clock.warnAfterSeconds = Math.round(sla.target().toSeconds() * sla.warnAt());
+    clock.pausesForBuyer = sla.pausesWhileWaitingForBuyer();
     clock.startedAt = now;
-    clock.warnAt = dueAt(calendar, now, warnAfter);
-    clock.dueAt = dueAt(calendar, now, policy.target());
+    clock.warnAt = StepClock.reached(calendar, now, Duration.ofSeconds(clock.warnAfterSeconds));
+    clock.dueAt = StepClock.reached(calendar, now, sla.target());
     clock.outcome = ClockOutcome.RUNNING;
     try {
       clocks.save(clock);
@@ -90,52 +105,122 @@ public class StepClocks {
   public void stop(long elementInstanceKey) {
     clocks.findByElementInstanceKey(elementInstanceKey).filter(c -> c.outcome == ClockOutcome.RUNNING).ifPresent(c -> {
       Instant now = time.now();
-      Optional<WorkingCalendar> calendar = Optional.ofNullable(c.calendarId).flatMap(calendars::find);
+      Optional<WorkingCalendar> calendar = calendarOf(c);
+      if (c.paused()) {
+        c.resume(calendar, now);
+      }
       c.stoppedAt = now;
-      c.usedSeconds = calendar.map(cal -> cal.timeCounted(c.startedAt, now, ClockKind.BUSINESS))
-          .orElse(Duration.between(c.startedAt, now)).toSeconds();
-      c.outcome = now.isAfter(c.dueAt) ? ClockOutcome.BREACHED : ClockOutcome.MET;
+      c.usedSeconds = c.used(calendar, now).toSeconds();
+      c.outcome = c.breachedAt != null || now.isAfter(c.dueAt) ? ClockOutcome.BREACHED : ClockOutcome.MET;
       clocks.save(c);
     });
   }
 
-  /** The warning timer fired: the case is at risk. */
-  public void warn(UUID caseId, String step, String jobKey) {
-    running(caseId, step).ifPresent(c -> {
-      c.warnedAt = time.now();
-      clocks.save(c);
-      cases.flagAtRisk(caseId, step, "sla", "SLA warning: due " + c.dueAt, jobKey);
-    });
+  /** The case waits for the buyer: clocks whose policy says so stand still until the buyer answers. */
+  public void buyerWaitBegan(UUID caseId) {
+    Instant now = time.now();
+    for (StepClock c : clocks.findByCaseIdAndOutcome(caseId, ClockOutcome.RUNNING)) {
+      if (c.pausesForBuyer && !c.paused()) {
+        c.pausedSince = now;
+        clocks.save(c);
+      }
+    }
   }
 
-  /** The due-date timer fired: the step breached its SLA. */
-  public void breach(UUID caseId, String step, String jobKey) {
-    running(caseId, step).ifPresent(c -> {
-      c.breachedAt = time.now();
+  /** The buyer answered (or the wait ended otherwise): paused clocks run on, their dates moved out. */
+  public void buyerWaitEnded(UUID caseId) {
+    Instant now = time.now();
+    for (StepClock c : clocks.findByCaseIdAndOutcome(caseId, ClockOutcome.RUNNING)) {
+      if (c.paused()) {
+        c.resume(calendarOf(c), now);
+        clocks.save(c);
+      }
+    }
+  }
+
+  /** The warning timer fired: the case is at risk, unless a pause moved the warning out. */
+  public TimerCheck warn(UUID caseId, String step, String jobKey) {
+    Optional<StepClock> running = running(caseId, step);
+    if (running.isEmpty()) {
+      return new TimerCheck.StepEnded();
+    }
+    StepClock c = running.get();
+    Instant now = time.now();
+    if (c.warnedAt == null) {
+      Optional<Instant> notYet = notYet(c, c.warnAt, c.warnAfterSeconds, now);
+      if (notYet.isPresent()) {
+        return new TimerCheck.NotYet(notYet.get());
+      }
+      c.warnedAt = now;
       clocks.save(c);
-      cases.record(caseId, TimelineKind.SLA_BREACHED, step, "sla", "SLA breached: was due " + c.dueAt, jobKey);
-    });
+    }
+    cases.flagAtRisk(caseId, step, "sla", "SLA warning: due " + c.dueAt, jobKey);
+    return new TimerCheck.Reached();
+  }
+
+  /** The due-date timer fired: the step breached its SLA, unless a pause moved the due date out. */
+  public TimerCheck breach(UUID caseId, String step, String jobKey) {
+    Optional<StepClock> running = running(caseId, step);
+    if (running.isEmpty()) {
+      return new TimerCheck.StepEnded();
+    }
+    StepClock c = running.get();
+    Instant now = time.now();
+    if (c.breachedAt == null) {
+      Optional<Instant> notYet = notYet(c, c.dueAt, c.targetSeconds, now);
+      if (notYet.isPresent()) {
+        return new TimerCheck.NotYet(notYet.get());
+      }
+      c.breachedAt = now;
+      clocks.save(c);
+    }
+    cases.record(caseId, TimelineKind.SLA_BREACHED, step, "sla", "SLA breached: was due " + c.dueAt, jobKey);
+    return new TimerCheck.Reached();
+  }
+
+  /**
+   * When a mark ({@code markAt}, reached after {@code markSeconds} counted) lies ahead: at its date
+   * if the clock runs, or, if it stands still, at the earliest date it can be reached should the
+   * buyer answer right now.
+   */
+  private Optional<Instant> notYet(StepClock c, Instant markAt, long markSeconds, Instant now) {
+    if (c.paused()) {
+      Optional<WorkingCalendar> calendar = calendarOf(c);
+      Duration left = Duration.ofSeconds(markSeconds).minus(c.used(calendar, now));
+      return Optional.of(StepClock.reached(calendar, now, left.isNegative() ? Duration.ZERO : left));
+    }
+    return now.plus(TIMER_TOLERANCE).isBefore(markAt) ? Optional.of(markAt) : Optional.empty();
   }
 
   /** Clocks still running that are at risk (warned) or breached, soonest due first. */
-  public Page<StepClockView> atRisk(boolean breachedOnly, String market, String process, String step, Pageable page) {
+  public Page<StepClockView> atRisk(AtRiskFilter filter, Pageable page) {
     Specification<StepClock> query = (root, q, cb) -> {
       List<Predicate> all = new ArrayList<>();
       all.add(cb.equal(root.get("outcome"), ClockOutcome.RUNNING));
-      all.add(breachedOnly ? cb.isNotNull(root.get("breachedAt")) : cb.isNotNull(root.get("warnedAt")));
-      if (market != null) {
-        all.add(cb.equal(root.get("market"), market));
-      }
-      if (process != null) {
-        all.add(cb.equal(root.get("processId"), process));
-      }
-      if (step != null) {
-        all.add(cb.equal(root.get("step"), step));
-      }
+      all.add(filter.breachedOnly() ? cb.isNotNull(root.get("breachedAt")) : cb.isNotNull(root.get("warnedAt")));
+      Map.of("market", Optional.ofNullable(filter.market()),
+              "marketplace", Optional.ofNullable(filter.marketplace()),
+              "caseType", Optional.ofNullable(filter.caseType()),
+              "processId", Optional.ofNullable(filter.process()),
+              "step", Optional.ofNullable(filter.step()),
+              "team", Optional.ofNullable(filter.team()))
+          .forEach((field, value) -> value.ifPresent(v -> all.add(cb.equal(root.get(field), v))));
       return cb.and(all.toArray(Predicate[]::new));
     };
-    return clocks.findAll(query, page).map(StepClock::view);
+    Instant now = time.now();
+    return clocks.findAll(query, page).map(c -> c.view(now));
   }
+
+  /**
+   * What managers narrow the at-risk list by; null fields do not narrow.
+   *
+   * @param breachedOnly only clocks past their due date, not those merely past their warning
+   * @param process the flow (BPMN process id)
+   * @param team who answers for the step, as its SLA names it
+   */
+  public record AtRiskFilter(
+      boolean breachedOnly, String market, String marketplace, String caseType, String process, String step,
+      String team) {}
 
   /** SLA compliance of the clocks stopped in a period, per step and market. */
   public List<Compliance> compliance(Instant from, Instant to) {
@@ -152,8 +237,8 @@ public class StepClocks {
     return clocks.findFirstByCaseIdAndStepAndOutcome(caseId, step, ClockOutcome.RUNNING);
   }
 
-  private static Instant dueAt(Optional<WorkingCalendar> calendar, Instant start, Duration target) {
-    return calendar.map(c -> c.dueAt(start, target, ClockKind.BUSINESS)).orElse(start.plus(target));
+  private Optional<WorkingCalendar> calendarOf(StepClock c) {
+    return Optional.ofNullable(c.calendarId).flatMap(calendars::find);
   }
 
   /** When the step's case turns at risk and when its SLA is breached. */
