@@ -14,5 +14,7 @@ public enum TimelineKind {
   SLA_BREACHED,
   TASK_ASSIGNED,
   TASK_COMPLETED,
-  CASE_RESOLVED
+  CASE_RESOLVED,
+  /** Something a marketplace, carrier or warehouse sent about the case arrived. */
+  EVENT_RECEIVED
 }
