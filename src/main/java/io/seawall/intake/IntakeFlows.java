@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.ByteArrayHttpMessageConverter;
 import org.springframework.http.converter.StringHttpMessageConverter;
 import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
@@ -25,6 +27,8 @@ import org.springframework.integration.dsl.IntegrationFlow;
 import org.springframework.integration.dsl.Pollers;
 import org.springframework.integration.http.dsl.Http;
 import org.springframework.integration.mail.dsl.Mail;
+import org.springframework.integration.support.MessageBuilder;
+import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.MessagingException;
 import org.springframework.util.LinkedMultiValueMap;
@@ -55,10 +59,10 @@ class IntakeFlows {
                 new ByteArrayHttpMessageConverter(),
                 new StringHttpMessageConverter(StandardCharsets.UTF_8),
                 new MappingJackson2HttpMessageConverter(json)))
-        .handle((payload, headers) -> webhooks.receive(
+        .handle((payload, headers) -> answer(webhooks.receive(
             headers.get("webhookProvider", String.class),
             payload instanceof byte[] body ? body : new byte[0],
-            headers))
+            headers)))
         .get();
   }
 
@@ -71,7 +75,7 @@ class IntakeFlows {
             .messageConverters(
                 new StringHttpMessageConverter(StandardCharsets.UTF_8),
                 new MappingJackson2HttpMessageConverter(json)))
-        .handle(MultiValueMap.class, (query, headers) -> webhooks.verifyWhatsApp(stringsOf(query)))
+        .handle(MultiValueMap.class, (query, headers) -> answer(webhooks.verifyWhatsApp(stringsOf(query))))
         .get();
   }
 
@@ -140,6 +144,17 @@ class IntakeFlows {
           return null;
         })
         .get();
+  }
+
+  /**
+   * The reply carries the answer's content type as a header: the gateway writes the header it finds
+   * on the reply, which would otherwise be the request's own (application/json).
+   */
+  private static Message<ResponseEntity<?>> answer(ResponseEntity<?> entity) {
+    MediaType type = entity.getHeaders().getContentType();
+    return MessageBuilder.<ResponseEntity<?>>withPayload(entity)
+        .setHeader(MessageHeaders.CONTENT_TYPE, (type == null ? MediaType.APPLICATION_JSON : type).toString())
+        .build();
   }
 
   /** Names the failure without quoting the payload: Seawall's own problems say what is wrong. */

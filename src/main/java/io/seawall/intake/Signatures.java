@@ -174,13 +174,17 @@ final class Signatures {
     return all;
   }
 
-  /** Request headers by case-insensitive name, as proxies and servlet containers change the case. */
+  /**
+   * Request headers by case-insensitive name, as proxies and servlet containers change the case; a
+   * blank header counts as missing.
+   */
   record Headers(Map<String, String> values) {
 
     Optional<String> get(String name) {
       return values.entrySet().stream()
           .filter(e -> e.getKey().equalsIgnoreCase(name))
           .map(Map.Entry::getValue)
+          .filter(value -> !value.isBlank())
           .findFirst();
     }
 

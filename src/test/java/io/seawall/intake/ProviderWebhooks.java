@@ -51,9 +51,13 @@ final class ProviderWebhooks {
   }
 
   static MockHttpServletRequestBuilder shopify(String webhookId, String topic, String body) {
+    return shopify(SHOPIFY_SHOP, webhookId, topic, body);
+  }
+
+  static MockHttpServletRequestBuilder shopify(String shop, String webhookId, String topic, String body) {
     return json("shopify", body)
         .header("X-Shopify-Topic", topic)
-        .header("X-Shopify-Shop-Domain", SHOPIFY_SHOP)
+        .header("X-Shopify-Shop-Domain", shop)
         .header("X-Shopify-Webhook-Id", webhookId)
         .header("X-Shopify-Hmac-Sha256", base64(hmac("shopify-test-app-secret", bytes(body))));
   }
