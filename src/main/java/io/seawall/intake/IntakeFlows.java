@@ -124,7 +124,7 @@ class IntakeFlows {
    */
   @Bean
   @ConditionalOnProperty("seawall.intake.mail.imap-url")
-  IntegrationFlow buyerMail(IntakeSettings settings, BuyerMail mail) {
+  IntegrationFlow buyerMailbox(IntakeSettings settings, BuyerMail mail) {
     return IntegrationFlow
         .from(Mail.imapInboundAdapter(settings.mail().imapUrl())
                 .shouldMarkMessagesAsRead(false)
