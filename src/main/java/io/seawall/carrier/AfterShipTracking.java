@@ -166,19 +166,9 @@ final class AfterShipTracking implements CarrierTracking {
   }
 
   private static TrackingStatus statusOf(String tag) {
-    return switch (tag == null ? "" : tag) {
-      case "Pending" -> TrackingStatus.PENDING;
-      case "InfoReceived" -> TrackingStatus.INFO_RECEIVED;
-      case "InTransit" -> TrackingStatus.IN_TRANSIT;
-      case "OutForDelivery" -> TrackingStatus.OUT_FOR_DELIVERY;
-      case "AvailableForPickup" -> TrackingStatus.AVAILABLE_FOR_PICKUP;
-      case "AttemptFail" -> TrackingStatus.ATTEMPT_FAILED;
-      case "Delivered" -> TrackingStatus.DELIVERED;
-      case "Exception" -> TrackingStatus.EXCEPTION;
-      case "Expired" -> TrackingStatus.EXPIRED;
-      // Guessing would send a case down the wrong path; failing shows that Seawall must learn it.
-      default -> throw new CarrierFailure.Unavailable("AfterShip answered a tag Seawall does not know: " + tag, null);
-    };
+    // Guessing would send a case down the wrong path; failing shows that Seawall must learn it.
+    return TrackingStatus.ofAfterShipTag(tag).orElseThrow(() ->
+        new CarrierFailure.Unavailable("AfterShip answered a tag Seawall does not know: " + tag, null));
   }
 
   private static Instant instantOf(String checkpointTime) {

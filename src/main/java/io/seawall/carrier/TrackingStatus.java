@@ -1,5 +1,7 @@
 package io.seawall.carrier;
 
+import java.util.Optional;
+
 /**
  * Where a parcel is, in Seawall's words, whichever provider tracks it. Flows and decisions read
  * these; a provider's own finer status stays beside it as the sub-status.
@@ -22,5 +24,21 @@ public enum TrackingStatus {
   /** Held, damaged, lost, refused, returning or returned to the sender. */
   EXCEPTION,
   /** The provider stopped tracking it without any news from the carrier. */
-  EXPIRED
+  EXPIRED;
+
+  /** AfterShip's delivery tag in Seawall's words; empty for a tag Seawall does not know. */
+  public static Optional<TrackingStatus> ofAfterShipTag(String tag) {
+    return Optional.ofNullable(switch (tag == null ? "" : tag) {
+      case "Pending" -> PENDING;
+      case "InfoReceived" -> INFO_RECEIVED;
+      case "InTransit" -> IN_TRANSIT;
+      case "OutForDelivery" -> OUT_FOR_DELIVERY;
+      case "AvailableForPickup" -> AVAILABLE_FOR_PICKUP;
+      case "AttemptFail" -> ATTEMPT_FAILED;
+      case "Delivered" -> DELIVERED;
+      case "Exception" -> EXCEPTION;
+      case "Expired" -> EXPIRED;
+      default -> null;
+    });
+  }
 }

@@ -1,6 +1,8 @@
 package io.seawall.cases;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -24,4 +26,29 @@ interface CaseRepository extends JpaRepository<AfterSalesCase, UUID>, JpaSpecifi
       @Param("type") CaseType type,
       @Param("resolution") String resolution,
       @Param("since") Instant since);
+
+  // Intake (issue 6): an open case is one that still holds its open key.
+
+  Optional<AfterSalesCase> findByReference(String reference);
+
+  @Query("""
+      select c.id from AfterSalesCase c
+      where c.openKey is not null and c.orderReference in :orders order by c.createdAt desc""")
+  List<UUID> findOpenIdsByOrderReferences(@Param("orders") Collection<String> orders);
+
+  @Query("""
+      select c.id from AfterSalesCase c
+      where c.openKey is not null and lower(c.buyer.email) = lower(:email) order by c.createdAt desc""")
+  List<UUID> findOpenIdsByBuyerEmail(@Param("email") String email);
+
+  @Query(nativeQuery = true, value = """
+      select id from after_sales_case
+      where open_key is not null and translate(buyer_phone, ' +()-./', '') = :digits
+      order by created_at desc""")
+  List<UUID> findOpenIdsByBuyerPhoneDigits(@Param("digits") String digits);
+
+  @Query("""
+      select c.id from AfterSalesCase c join c.shipments s
+      where s.trackingNumber = :trackingNumber order by c.createdAt desc""")
+  List<UUID> findIdsByShipmentTrackingNumber(@Param("trackingNumber") String trackingNumber);
 }

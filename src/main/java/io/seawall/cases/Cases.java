@@ -356,4 +356,83 @@ public class Cases {
     }
     return sb.toString();
   }
+
+  // ---- Intake (issue 6): finding the case of what arrives, and recording it ----
+
+  /** The open case of a marketplace order; when several reasons are open, the newest. */
+  public Optional<UUID> openCaseOfOrder(String orderReference) {
+    return openCaseOfAnyOrder(List.of(orderReference));
+  }
+
+  /** The newest open case whose order reference is one of these (words a buyer wrote, say). */
+  public Optional<UUID> openCaseOfAnyOrder(List<String> orderReferences) {
+    if (orderReferences.isEmpty()) {
+      return Optional.empty();
+    }
+    return read.execute(status -> cases.findOpenIdsByOrderReferences(orderReferences).stream().findFirst());
+  }
+
+  /** The case a Seawall reference (SW- and eight characters) names. */
+  public Optional<UUID> caseOfReference(String reference) {
+    return read.execute(status -> cases.findByReference(reference).map(c -> c.id));
+  }
+
+  /** The newest open case of a buyer known by e-mail address. */
+  public Optional<UUID> openCaseOfBuyerEmail(String email) {
+    return read.execute(status -> cases.findOpenIdsByBuyerEmail(email).stream().findFirst());
+  }
+
+  /** The newest open case of a buyer known by phone number, compared by its digits. */
+  public Optional<UUID> openCaseOfBuyerPhone(String phone) {
+    String digits = phone.replaceAll("[^0-9]", "");
+    return read.execute(status -> cases.findOpenIdsByBuyerPhoneDigits(digits).stream().findFirst());
+  }
+
+  /** The case whose order was shipped under this tracking number. */
+  public Optional<UUID> caseOfShipment(String trackingNumber) {
+    return read.execute(status -> cases.findIdsByShipmentTrackingNumber(trackingNumber).stream().findFirst());
+  }
+
+  /** What the carrier now says of one of the case's order shipments; other numbers are left alone. */
+  public void updateShipment(UUID caseId, String trackingNumber, ShipmentStatus status, Instant deliveredAt) {
+    update(caseId, c -> c.shipments.stream()
+        .filter(s -> s.trackingNumber.equals(trackingNumber))
+        .forEach(s -> {
+          s.status = status;
+          if (status == ShipmentStatus.DELIVERED && deliveredAt != null) {
+            s.deliveredAt = deliveredAt;
+          }
+        }));
+  }
+
+  /**
+   * Keeps a message the buyer sent (its text stays in the case store) and notes it on the timeline,
+   * once per {@code sourceKey}: a redelivered message is not kept twice.
+   */
+  public void recordMessageReceived(UUID caseId, Channel channel, String language, String body, String sourceKey) {
+    requireCase(caseId);
+    if (messages.existsByCaseIdAndSourceKey(caseId, sourceKey)) {
+      return;
+    }
+    tx.executeWithoutResult(status -> {
+      BuyerMessage m = new BuyerMessage();
+      m.caseId = caseId;
+      m.direction = BuyerMessage.Direction.INBOUND;
+      m.channel = channel;
+      m.language = language;
+      m.body = body.length() > MESSAGE_LENGTH ? body.substring(0, MESSAGE_LENGTH) : body;
+      m.createdAt = clock.instant();
+      m.sourceKey = sourceKey;
+      messages.save(m);
+      append(caseId, TimelineKind.MESSAGE_RECEIVED, null, "buyer",
+          "buyer wrote (" + channel + ", " + language + ")", null);
+    });
+  }
+
+  /** The language the buyer writes in, as last seen; notices to the buyer follow it. */
+  public void setLanguage(UUID caseId, String language) {
+    update(caseId, c -> c.buyer.language = language);
+  }
+
+  private static final int MESSAGE_LENGTH = 4000;
 }

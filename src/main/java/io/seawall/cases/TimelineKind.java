@@ -24,5 +24,7 @@ public enum TimelineKind {
   OUTBOUND_REFUSED,
   OUTBOUND_CANCELLED,
   PARCEL_SHIPPED,
-  ADDRESS_CORRECTED
+  ADDRESS_CORRECTED,
+  /** Something a marketplace, carrier or warehouse sent about the case arrived. */
+  EVENT_RECEIVED
 }

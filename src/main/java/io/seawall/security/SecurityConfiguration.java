@@ -30,7 +30,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 /**
  * Every API call is made by someone with a role. Production trusts an OIDC issuer (set {@code
  * spring.security.oauth2.resourceserver.jwt.issuer-uri}); the embedded default ships demo users
- * over HTTP basic. Webhooks (later) authenticate by signature, not here.
+ * over HTTP basic. Webhooks authenticate by their provider's signature (intake checks it), not here.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -53,6 +53,8 @@ class SecurityConfiguration {
         .authorizeHttpRequests(auth -> auth
             .requestMatchers("/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs/**").permitAll()
             .requestMatchers("/actuator/health/**", "/actuator/info", "/error").permitAll()
+            .requestMatchers("/webhooks/**").permitAll()
+            .requestMatchers("/api/intake/**").hasAnyRole(Role.OPS.name(), Role.ADMIN.name())
             .requestMatchers(HttpMethod.POST, "/api/cases", "/api/tasks/**").hasAnyRole(CASE_WORKERS)
             .requestMatchers(HttpMethod.PUT, "/api/cases/*/delivery-address").hasAnyRole(CASE_WORKERS)
             .requestMatchers("/api/sla/**").hasAnyRole(
