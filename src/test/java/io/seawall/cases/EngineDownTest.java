@@ -15,10 +15,16 @@ import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMock
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** A cluster that does not answer: the case is not kept half-opened without a process. */
+/**
+ * A cluster that does not answer: the case is not kept half-opened without a process. The context
+ * is closed afterwards, so its workers and intake poller, which share the test database, do not take
+ * work meant for the engine the other tests run on.
+ */
+@DirtiesContext
 @SpringBootTest(properties = {
     "camunda.client.grpc-address=http://127.0.0.1:9",
     "camunda.client.rest-address=http://127.0.0.1:9",
