@@ -21,8 +21,8 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * A cluster that does not answer: the case is not kept half-opened without a process. The context
- * is closed afterwards, so its workers and intake poller, which share the test database, do not take
- * work meant for the engine the other tests run on.
+ * is closed afterwards: its job workers would otherwise poll the missing cluster for the rest of the
+ * build.
  */
 @DirtiesContext
 @SpringBootTest(properties = {

@@ -166,8 +166,8 @@ class WebhookIntakeTest {
     CaseView opened = cases.find(caseId);
     assertThat(opened.marketplace()).isEqualTo(Marketplace.TIKTOK_SHOP);
     assertThat(opened.orderReference()).isEqualTo(orderId);
-    assertThat(intake.rows("TIKTOK_SHOP", notification)).singleElement()
-        .satisfies(row -> assertThat(row.status()).isEqualTo("DONE"));
+    await().atMost(PROCESSED).until(() -> intake.status("TIKTOK_SHOP", notification).equals("DONE"));
+    assertThat(intake.rows("TIKTOK_SHOP", notification)).hasSize(1);
   }
 
   @Test
