@@ -24,8 +24,13 @@ public final class AgentDesk {
 
   /** Waits until the case has an open task at the given step in the agents' inbox; answers its key. */
   public long awaitTask(UUID caseId, String step) {
+    return awaitTask(caseId, step, "agent");
+  }
+
+  /** Waits until the case has an open task at the given step in a demo user's inbox; answers its key. */
+  public long awaitTask(UUID caseId, String step, String user) {
     return await().atMost(Duration.ofSeconds(30)).until(() -> {
-      String page = http.perform(get("/api/tasks").param("caseId", caseId.toString()).with(httpBasic("agent", "agent")))
+      String page = http.perform(get("/api/tasks").param("caseId", caseId.toString()).with(httpBasic(user, user)))
           .andReturn().getResponse().getContentAsString();
       List<Number> keys = JsonPath.read(page, "$.content[?(@.step == '" + step + "')].key");
       return keys.isEmpty() ? null : keys.getFirst().longValue();

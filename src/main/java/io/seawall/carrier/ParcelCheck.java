@@ -4,6 +4,7 @@ import io.seawall.cases.Cases;
 import io.seawall.cases.ShipmentFacts;
 import io.seawall.engine.EngineTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
@@ -49,7 +50,8 @@ public class ParcelCheck {
         silentDays,
         EXPRESS.contains(slug) ? "EXPRESS" : ECONOMY.contains(slug) ? "ECONOMY" : "POSTAL",
         DOMESTIC.contains(slug) ? "DOMESTIC" : "CROSS_BORDER",
-        buyerSaysDeliveredButNotReceived || parcel.status() == TrackingStatus.DELIVERED);
+        buyerSaysDeliveredButNotReceived || parcel.status() == TrackingStatus.DELIVERED,
+        parcel.events().isEmpty() ? null : parcel.events().getFirst().time());
   }
 
   /** Seawall's carrier names to the providers' slugs: "DHL Germany" becomes "dhl-germany". */
@@ -63,8 +65,9 @@ public class ParcelCheck {
    * @param carrierClass EXPRESS, POSTAL or ECONOMY
    * @param lane DOMESTIC or CROSS_BORDER
    * @param deliveredNotReceived the carrier says delivered, or the buyer says delivered but not received
+   * @param firstScanAt the carrier's first event (carriers count claim windows from it); null when none
    */
   public record ParcelReading(
       TrackingStatus status, Long daysSinceLastScan, String carrierClass, String lane,
-      boolean deliveredNotReceived) {}
+      boolean deliveredNotReceived, Instant firstScanAt) {}
 }

@@ -25,6 +25,9 @@ public enum TimelineKind {
   OUTBOUND_CANCELLED,
   PARCEL_SHIPPED,
   ADDRESS_CORRECTED,
+  CLAIM_FILED,
+  CLAIM_REIMBURSED,
+  CLAIM_REJECTED,
   /** Something a marketplace, carrier or warehouse sent about the case arrived. */
   EVENT_RECEIVED
 }

@@ -59,6 +59,7 @@ public class CaseStepWorkers {
     variables.put("carrierClass", parcel.carrierClass());
     variables.put("lane", parcel.lane());
     variables.put("deliveredNotReceived", parcel.deliveredNotReceived());
+    variables.put("firstScanAt", parcel.firstScanAt() == null ? null : parcel.firstScanAt().toString());
     return variables;
   }
 

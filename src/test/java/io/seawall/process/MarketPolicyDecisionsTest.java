@@ -135,6 +135,22 @@ class MarketPolicyDecisionsTest {
     assertThat(JsonPath.<String>read(output, "$.basis")).as(rule).startsWith(basis);
   }
 
+  @ParameterizedTest(name = "{0}: {1} {2} -> {3} days to claim")
+  @CsvSource(textBlock = """
+      express,              EXPRESS, CROSS_BORDER, 30,  Express integrators
+      express,              EXPRESS, DOMESTIC,     30,  Express integrators
+      postal-cross-border,  POSTAL,  CROSS_BORDER, 180, Universal Postal Union
+      postal-domestic,      POSTAL,  DOMESTIC,     60,  Domestic post
+      economy,              ECONOMY, CROSS_BORDER, 45,  Cross-border consolidators
+      otherwise,            FREIGHT, CROSS_BORDER, 30,  Unknown carrier
+      """)
+  void carrierClaimWindow(String rule, String carrierClass, String lane, int days, String basis) {
+    String output = evaluate("carrier-claim-window", rule, Map.of("carrierClass", carrierClass, "lane", lane));
+
+    assertThat(JsonPath.<Integer>read(output, "$.claimWindowDays")).as(rule).isEqualTo(days);
+    assertThat(JsonPath.<String>read(output, "$.basis")).as(rule).startsWith(basis);
+  }
+
   /** The decision's output, after checking that the rule the scenario is named for is the one that matched. */
   private String evaluate(String decisionId, String rule, Map<String, Object> facts) {
     EvaluateDecisionResponse result = camunda.newEvaluateDecisionCommand().decisionId(decisionId).variables(facts)
