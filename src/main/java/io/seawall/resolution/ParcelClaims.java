@@ -22,11 +22,13 @@ public class ParcelClaims {
   private final Cases cases;
   private final CaseReferences references;
   private final CarrierClaims claims;
+  private final StepEffects effects;
 
-  ParcelClaims(Cases cases, CaseReferences references, CarrierClaims claims) {
+  ParcelClaims(Cases cases, CaseReferences references, CarrierClaims claims, StepEffects effects) {
     this.cases = cases;
     this.references = references;
     this.claims = claims;
+    this.effects = effects;
   }
 
   /**
@@ -38,8 +40,9 @@ public class ParcelClaims {
     CaseFacts c = cases.facts(caseId);
     ShipmentFacts parcel = cases.firstShipment(caseId).orElseThrow(() -> new IllegalStateException(
         "Case " + caseId + " names no shipment to claim for"));
-    CarrierClaim claim = claims.file(new ClaimRequest(parcel.carrier(), parcel.trackingNumber(),
-        ClaimRequest.Kind.LOSS, c.orderValue(), c.currency(), description), caseId + ":" + step);
+    String key = caseId + ":" + step;
+    CarrierClaim claim = effects.once(key, CarrierClaim.class, () -> claims.file(new ClaimRequest(parcel.carrier(),
+        parcel.trackingNumber(), ClaimRequest.Kind.LOSS, c.orderValue(), c.currency(), description), key));
     references.link(caseId, ReferenceKind.CARRIER_CLAIM, claim.claimId());
     cases.record(caseId, TimelineKind.CLAIM_FILED, step, actor,
         "loss claim " + claim.claimId() + " filed with " + parcel.carrier() + " for "

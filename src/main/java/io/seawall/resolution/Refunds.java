@@ -18,10 +18,12 @@ public class Refunds {
 
   private final Cases cases;
   private final MarketplaceConnection marketplace;
+  private final StepEffects effects;
 
-  Refunds(Cases cases, MarketplaceConnection marketplace) {
+  Refunds(Cases cases, MarketplaceConnection marketplace, StepEffects effects) {
     this.cases = cases;
     this.marketplace = marketplace;
+    this.effects = effects;
   }
 
   public RefundReceipt refundInFull(UUID caseId, String step, String actor, String sourceKey) {
@@ -41,8 +43,9 @@ public class Refunds {
     }
     RefundReceipt receipt;
     try {
-      receipt = marketplace.refund(new RefundCommand(
-          caseId + ":" + step, c.marketplace().name(), c.shop(), c.orderReference(), due, c.currency()));
+      String key = caseId + ":" + step;
+      receipt = effects.once(key, RefundReceipt.class, () -> marketplace.refund(new RefundCommand(
+          key, c.marketplace().name(), c.shop(), c.orderReference(), due, c.currency())));
     } catch (RefundRefused refused) {
       cases.record(caseId, TimelineKind.REFUND_REFUSED, step, actor, refused.getMessage(), sourceKey);
       throw refused;

@@ -33,9 +33,10 @@ public class Reshipments {
   private final ParcelWatch parcels;
   private final JdbcClient db;
   private final EngineTime time;
+  private final StepEffects effects;
 
   Reshipments(Cases cases, CaseReferences references, OverseasWarehouse warehouse, WarehouseSites sites,
-      ParcelWatch parcels, JdbcClient db, EngineTime time) {
+      ParcelWatch parcels, JdbcClient db, EngineTime time, StepEffects effects) {
     this.cases = cases;
     this.references = references;
     this.warehouse = warehouse;
@@ -43,6 +44,7 @@ public class Reshipments {
     this.parcels = parcels;
     this.db = db;
     this.time = time;
+    this.effects = effects;
   }
 
   /**
@@ -66,7 +68,7 @@ public class Reshipments {
             to.country(), to.phone()));
     OutboundOrder order;
     try {
-      order = warehouse.placeOutbound(request);
+      order = effects.once(reference, OutboundOrder.class, () -> warehouse.placeOutbound(request));
     } catch (OutboundRefused refused) {
       cases.record(caseId, TimelineKind.OUTBOUND_REFUSED, step, actor,
           siteCode + " refused " + reference + ": " + refused.problem() + " (" + refused.getMessage() + ")",

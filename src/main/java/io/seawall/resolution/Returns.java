@@ -46,9 +46,11 @@ public class Returns {
   private final WarehouseSites sites;
   private final UsdReferenceRates rates;
   private final EngineTime time;
+  private final StepEffects effects;
 
   Returns(Cases cases, CaseReferences references, MarketplaceConnection marketplace, ReturnLabels labels,
-      OverseasWarehouse warehouse, WarehouseSites sites, UsdReferenceRates rates, EngineTime time) {
+      OverseasWarehouse warehouse, WarehouseSites sites, UsdReferenceRates rates, EngineTime time,
+      StepEffects effects) {
     this.cases = cases;
     this.references = references;
     this.marketplace = marketplace;
@@ -57,13 +59,15 @@ public class Returns {
     this.sites = sites;
     this.rates = rates;
     this.time = time;
+    this.effects = effects;
   }
 
   /** Approves the return on the marketplace and answers its return id (the RMA). */
   public String authorise(UUID caseId, String step, String actor, String sourceKey) {
     CaseFacts c = cases.facts(caseId);
-    ReturnAuthorisation rma = marketplace.authoriseReturn(new AuthoriseReturnCommand(
-        caseId + ":" + step, c.marketplace().name(), c.shop(), c.orderReference()));
+    String key = caseId + ":" + step;
+    ReturnAuthorisation rma = effects.once(key, ReturnAuthorisation.class, () -> marketplace.authoriseReturn(
+        new AuthoriseReturnCommand(key, c.marketplace().name(), c.shop(), c.orderReference())));
     references.link(caseId, ReferenceKind.RETURN_AUTHORISATION, rma.returnId());
     cases.record(caseId, TimelineKind.RETURN_AUTHORISED, step, actor,
         "return approved on " + c.marketplace() + " (" + rma.returnId() + ")", sourceKey);
@@ -103,9 +107,9 @@ public class Returns {
     CaseFacts c = cases.facts(caseId);
     DeliveryFacts from = cases.delivery(caseId);
     WarehouseSites.Site site = returnSiteFor(from.country());
-    ReturnLabel label = labels.buy(
-        new ReturnLabelRequest(c.orderReference(), from.country(), site.code(), site.serves().getFirst()),
-        caseId + ":" + step);
+    String key = caseId + ":" + step;
+    ReturnLabel label = effects.once(key, ReturnLabel.class, () -> labels.buy(
+        new ReturnLabelRequest(c.orderReference(), from.country(), site.code(), site.serves().getFirst()), key));
     references.link(caseId, ReferenceKind.RETURN_TRACKING, label.trackingNumber());
     String returnId = references.latest(caseId, ReferenceKind.RETURN_AUTHORISATION).orElseThrow(
         () -> new IllegalStateException("Case " + caseId + " has no approved return to label"));
