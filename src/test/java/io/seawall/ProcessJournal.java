@@ -2,6 +2,7 @@ package io.seawall;
 
 import io.camunda.zeebe.process.test.filters.RecordStream;
 import io.camunda.zeebe.protocol.record.Record;
+import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import io.camunda.zeebe.protocol.record.intent.TimerIntent;
 import io.camunda.zeebe.protocol.record.value.BpmnElementType;
@@ -55,6 +56,36 @@ public final class ProcessJournal {
         .filter(r -> r.getValue().getProcessInstanceKey() == processInstanceKey
             && r.getValue().getTargetElementId().equals(elementId))
         .count();
+  }
+
+  /** The error messages of the incidents created in the instance, oldest first. */
+  public List<String> incidents(long processInstanceKey) {
+    return StreamSupport.stream(RecordStream.of(engine.records()).incidentRecords().spliterator(), false)
+        .filter(r -> r.getIntent() == IncidentIntent.CREATED)
+        .filter(r -> r.getValue().getProcessInstanceKey() == processInstanceKey)
+        .map(r -> r.getValue().getErrorMessage())
+        .toList();
+  }
+
+  /** The key of the newest incident of the instance. */
+  public long incidentKey(long processInstanceKey) {
+    return StreamSupport.stream(RecordStream.of(engine.records()).incidentRecords().spliterator(), false)
+        .filter(r -> r.getIntent() == IncidentIntent.CREATED)
+        .filter(r -> r.getValue().getProcessInstanceKey() == processInstanceKey)
+        .map(Record::getKey)
+        .reduce((first, second) -> second)
+        .orElseThrow();
+  }
+
+  /** The job of an element whose retries ran out (the one its incident is about). */
+  public long failedJobKey(long processInstanceKey, String elementId) {
+    return StreamSupport.stream(RecordStream.of(engine.records()).incidentRecords().spliterator(), false)
+        .filter(r -> r.getIntent() == IncidentIntent.CREATED)
+        .filter(r -> r.getValue().getProcessInstanceKey() == processInstanceKey
+            && r.getValue().getElementId().equals(elementId))
+        .map(r -> r.getValue().getJobKey())
+        .reduce((first, second) -> second)
+        .orElseThrow();
   }
 
   /** The latest value of every variable of the instance, as JSON text. */
