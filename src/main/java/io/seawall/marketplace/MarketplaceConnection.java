@@ -10,9 +10,17 @@ public interface MarketplaceConnection {
    */
   RefundReceipt refund(RefundCommand command);
 
-  /** Approves a return; the same idempotency key always answers the first authorisation. */
+  /**
+   * Approves a return; the same idempotency key always answers the first authorisation.
+   *
+   * @throws ReturnRefused when the marketplace declines (nothing to return, no buyer request)
+   */
   ReturnAuthorisation authoriseReturn(AuthoriseReturnCommand command);
 
-  /** Withdraws an approved return that will not happen (the buyer never shipped, the case moved on). */
+  /**
+   * Withdraws an approved return that will not happen (the buyer never shipped, the case moved on).
+   *
+   * @throws ReturnRefused when the marketplace declines (the return is already closed)
+   */
   void cancelReturn(String marketplace, String shop, String returnId);
 }

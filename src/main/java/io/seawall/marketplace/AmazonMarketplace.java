@@ -1,0 +1,29 @@
+package io.seawall.marketplace;
+
+/**
+ * Amazon for seller-fulfilled (MFN) orders. The Selling Partner API has no call that refunds such
+ * an order or authorises or withdraws its return: sellers do those in Seller Central (Manage
+ * Orders, Manage Returns). So nothing is sent, and every action answers
+ * {@link MarketplaceFailure.Unsupported}, which flows route to an agent. Orders fulfilled by
+ * Amazon are refunded and returned by Amazon itself.
+ */
+final class AmazonMarketplace implements MarketplaceConnection {
+
+  @Override
+  public RefundReceipt refund(RefundCommand command) {
+    throw new MarketplaceFailure.Unsupported(
+        "Amazon has no refund API for seller-fulfilled orders; refund in Seller Central");
+  }
+
+  @Override
+  public ReturnAuthorisation authoriseReturn(AuthoriseReturnCommand command) {
+    throw new MarketplaceFailure.Unsupported(
+        "Amazon has no API to authorise a return of a seller-fulfilled order; authorise it in Seller Central");
+  }
+
+  @Override
+  public void cancelReturn(String marketplace, String shop, String returnId) {
+    throw new MarketplaceFailure.Unsupported(
+        "Amazon has no API to close a return of a seller-fulfilled order; close it in Seller Central");
+  }
+}

@@ -1,0 +1,62 @@
+package io.seawall.marketplace;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+
+/**
+ * What a marketplace answered, read whole before it is interpreted, so that a body the provider
+ * got wrong is not mistaken for a network failure.
+ */
+record HttpAnswer(HttpStatusCode status, HttpHeaders headers, byte[] body) {
+
+  static HttpAnswer of(RestClient.RequestHeadersSpec<?> request, String provider) {
+    try {
+      return request.exchange((sent, response) ->
+          new HttpAnswer(response.getStatusCode(), response.getHeaders(), response.getBody().readAllBytes()));
+    } catch (ResourceAccessException unreachable) {
+      // Not the exception itself: its message quotes the URL, and Shopee's carries the access token.
+      Throwable cause = unreachable.getMostSpecificCause();
+      throw new MarketplaceFailure.Unavailable(provider + " could not be reached: "
+          + cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : " " + cause.getMessage()), cause);
+    }
+  }
+
+  static JdkClientHttpRequestFactory requests(Duration connectTimeout, Duration readTimeout) {
+    JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
+        HttpClient.newBuilder().connectTimeout(connectTimeout).build());
+    requests.setReadTimeout(readTimeout);
+    return requests;
+  }
+
+  int code() {
+    return status.value();
+  }
+
+  /** The seconds in {@code Retry-After}, when the provider sent them. */
+  Duration retryAfter() {
+    String seconds = headers.getFirst(HttpHeaders.RETRY_AFTER);
+    return seconds != null && seconds.strip().matches("\\d{1,9}") ? Duration.ofSeconds(Long.parseLong(seconds.strip()))
+        : null;
+  }
+
+  /**
+   * The failures every provider shares: 429 throttles, 5xx is an outage, 401/403 is configuration
+   * (a wrong or under-privileged token is fixed in the same place).
+   */
+  void throwTechnicalFailure(String provider) {
+    if (code() == 429) {
+      throw new MarketplaceFailure.Throttled(provider + " rate-limits Seawall (HTTP 429)", retryAfter());
+    }
+    if (status.is5xxServerError()) {
+      throw new MarketplaceFailure.Unavailable(provider + " failed with HTTP " + code(), null);
+    }
+    if (code() == 401 || code() == 403) {
+      throw new MarketplaceFailure.Unauthorized(provider + " rejected Seawall's credentials (HTTP " + code() + ")");
+    }
+  }
+}

@@ -1,0 +1,322 @@
+package io.seawall.marketplace;
+
+import static java.util.stream.Collectors.joining;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
+
+/**
+ * {@link MarketplaceConnection} on Shopify's Admin GraphQL API, version 2026-01 by default
+ * (https://shopify.dev/docs/api/admin-graphql/2026-01).
+ *
+ * <ul>
+ *   <li>Refund: {@code refundCreate} with {@code @idempotent(key:)}, which Shopify added for
+ *       refunds in 2026-01 and makes mandatory from 2026-04
+ *       (https://shopify.dev/changelog/adding-idempotency-for-inventory-adjustments-and-refund-mutations,
+ *       https://shopify.dev/docs/api/usage/idempotent-requests). A repeated key answers the first
+ *       refund. The money goes back through the order's settled SALE or CAPTURE transaction.
+ *   <li>Return: when the buyer asked in Shopify, the order has a {@code REQUESTED} return and
+ *       {@code returnApproveRequest} opens it
+ *       (https://shopify.dev/docs/api/admin-graphql/2026-01/mutations/returnApproveRequest). When
+ *       Seawall opened the case itself (mail, chat, another channel) there is nothing to approve,
+ *       so {@code returnCreate} opens one for the fulfilled items
+ *       (https://shopify.dev/docs/api/admin-graphql/2026-01/mutations/returnCreate). Neither takes
+ *       an idempotency key: an {@code OPEN} return already on the order is the earlier answer.
+ *   <li>Withdraw: {@code returnCancel}
+ *       (https://shopify.dev/docs/api/admin-graphql/2026-01/mutations/returnCancel).
+ * </ul>
+ *
+ * Throttling comes as HTTP 429 or as a GraphQL error with code {@code THROTTLED} and the bucket's
+ * state in {@code extensions.cost}
+ * (https://shopify.dev/docs/apps/build/apis/graphql-admin/rate-limits). Only ids, states and
+ * amounts are read: the buyer's name and addresses are never asked for.
+ */
+final class ShopifyMarketplace implements MarketplaceConnection {
+
+  private static final String PROVIDER = "Shopify";
+
+  private static final String ORDER = """
+      query SeawallOrder($query: String!) {
+        orders(first: 1, query: $query) {
+          nodes {
+            id
+            presentmentCurrencyCode
+            transactions(first: 50) { id kind status gateway }
+            returns(first: 20) { nodes { id status } }
+            fulfillments(first: 20) {
+              fulfillmentLineItems(first: 100) { nodes { id quantity } }
+            }
+          }
+        }
+      }""";
+
+  private static final String REFUND_CREATE = """
+      mutation SeawallRefund($input: RefundInput!, $idempotencyKey: String!) {
+        refundCreate(input: $input) @idempotent(key: $idempotencyKey) {
+          refund { id totalRefundedSet { presentmentMoney { amount currencyCode } } }
+          userErrors { field message }
+        }
+      }""";
+
+  private static final String RETURN_APPROVE = """
+      mutation SeawallApproveReturn($input: ReturnApproveRequestInput!) {
+        returnApproveRequest(input: $input) {
+          return { id status }
+          userErrors { field message }
+        }
+      }""";
+
+  private static final String RETURN_CREATE = """
+      mutation SeawallCreateReturn($returnInput: ReturnInput!) {
+        returnCreate(returnInput: $returnInput) {
+          return { id status }
+          userErrors { field message }
+        }
+      }""";
+
+  private static final String RETURN_CANCEL = """
+      mutation SeawallCancelReturn($id: ID!) {
+        returnCancel(id: $id) {
+          return { id status }
+          userErrors { field message }
+        }
+      }""";
+
+  private final ShopifySettings settings;
+  private final RestClient http;
+  // Its own mapper: Shopify's wire format must not move with the application's JSON settings.
+  private final ObjectMapper json = JsonMapper.builder().build();
+
+  private ShopifyMarketplace(ShopifySettings settings, RestClient http) {
+    this.settings = settings;
+    this.http = http;
+  }
+
+  static ShopifyMarketplace create(ShopifySettings settings, RestClient.Builder http) {
+    settings.shops().forEach((name, shop) -> {
+      if (shop == null || blank(shop.domain()) || blank(shop.accessToken())) {
+        throw new IllegalStateException("seawall.marketplace.shopify.shops." + name
+            + ".domain and .access-token are required");
+      }
+    });
+    return new ShopifyMarketplace(settings, http
+        .requestFactory(HttpAnswer.requests(settings.connectTimeout(), settings.readTimeout()))
+        .defaultHeader(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE)
+        .defaultHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
+        .build());
+  }
+
+  @Override
+  public RefundReceipt refund(RefundCommand command) {
+    ShopifySettings.Shop shop = shop(command.shop());
+    JsonNode order = order(shop, command.orderReference()).orElseThrow(() ->
+        new RefundRefused("Shopify has no order " + command.orderReference() + " in " + command.shop()));
+    if (!command.currency().equals(order.path("presentmentCurrencyCode").asText())) {
+      throw new RefundRefused("Order " + command.orderReference() + " was paid in "
+          + order.path("presentmentCurrencyCode").asText() + ", not " + command.currency());
+    }
+    JsonNode payment = nodes(order.path("transactions"))
+        .filter(t -> "SUCCESS".equals(t.path("status").asText()))
+        .filter(t -> List.of("SALE", "CAPTURE").contains(t.path("kind").asText()))
+        .findFirst()
+        .orElseThrow(() -> new RefundRefused("Order " + command.orderReference() + " has no settled payment to refund"));
+
+    ObjectNode variables = json.createObjectNode().put("idempotencyKey", command.idempotencyKey());
+    ObjectNode input = variables.putObject("input")
+        .put("orderId", order.path("id").asText())
+        .put("notify", true)
+        .put("note", "Refunded by the seller's after-sales case");
+    input.putArray("transactions").addObject()
+        .put("orderId", order.path("id").asText())
+        .put("parentId", payment.path("id").asText())
+        .put("gateway", payment.path("gateway").asText())
+        .put("kind", "REFUND")
+        .put("amount", command.amount().toPlainString());
+
+    JsonNode created = graphql(shop, REFUND_CREATE, variables).path("refundCreate");
+    refusal(created).ifPresent(reason -> {
+      throw new RefundRefused("Shopify refused the refund of order " + command.orderReference() + ": " + reason);
+    });
+    JsonNode refund = created.path("refund");
+    JsonNode money = refund.path("totalRefundedSet").path("presentmentMoney");
+    if (refund.path("id").asText().isEmpty()) {
+      throw new MarketplaceFailure.Unavailable("Shopify answered refundCreate without a refund", null);
+    }
+    // Shopify answers a repeated key with the first refund and does not say that it did.
+    return new RefundReceipt(refund.path("id").asText(),
+        money.hasNonNull("amount") ? new BigDecimal(money.path("amount").asText()) : command.amount(),
+        money.hasNonNull("currencyCode") ? money.path("currencyCode").asText() : command.currency(),
+        false);
+  }
+
+  @Override
+  public ReturnAuthorisation authoriseReturn(AuthoriseReturnCommand command) {
+    ShopifySettings.Shop shop = shop(command.shop());
+    JsonNode order = order(shop, command.orderReference()).orElseThrow(() ->
+        new ReturnRefused("Shopify has no order " + command.orderReference() + " in " + command.shop()));
+    List<JsonNode> returns = nodes(order.path("returns").path("nodes")).toList();
+    Optional<JsonNode> open = returns.stream().filter(r -> "OPEN".equals(r.path("status").asText())).findFirst();
+    if (open.isPresent()) {
+      return new ReturnAuthorisation(open.get().path("id").asText(), true);
+    }
+    Optional<JsonNode> requested = returns.stream()
+        .filter(r -> "REQUESTED".equals(r.path("status").asText())).findFirst();
+    if (requested.isPresent()) {
+      ObjectNode variables = json.createObjectNode();
+      variables.putObject("input").put("id", requested.get().path("id").asText());
+      return authorised(graphql(shop, RETURN_APPROVE, variables).path("returnApproveRequest"), command);
+    }
+    return authorised(graphql(shop, RETURN_CREATE, returnInput(order, command)).path("returnCreate"), command);
+  }
+
+  @Override
+  public void cancelReturn(String marketplace, String shop, String returnId) {
+    JsonNode cancelled = graphql(shop(shop), RETURN_CANCEL, json.createObjectNode().put("id", returnId))
+        .path("returnCancel");
+    refusal(cancelled).ifPresent(reason -> {
+      throw new ReturnRefused("Shopify refused to cancel return " + returnId + ": " + reason);
+    });
+  }
+
+  /** Every fulfilled item goes back: the case speaks for the order, not for single lines. */
+  private ObjectNode returnInput(JsonNode order, AuthoriseReturnCommand command) {
+    ObjectNode variables = json.createObjectNode();
+    ObjectNode input = variables.putObject("returnInput")
+        .put("orderId", order.path("id").asText())
+        .put("notifyCustomer", false);
+    var lines = input.putArray("returnLineItems");
+    nodes(order.path("fulfillments"))
+        .flatMap(f -> nodes(f.path("fulfillmentLineItems").path("nodes")))
+        .filter(line -> line.path("quantity").asInt() > 0)
+        .forEach(line -> lines.addObject()
+            .put("fulfillmentLineItemId", line.path("id").asText())
+            .put("quantity", line.path("quantity").asInt())
+            .put("returnReason", "OTHER")
+            .put("returnReasonNote", "Authorised by the seller's after-sales case"));
+    if (lines.isEmpty()) {
+      throw new ReturnRefused("Order " + command.orderReference() + " has nothing fulfilled to return");
+    }
+    return variables;
+  }
+
+  private ReturnAuthorisation authorised(JsonNode payload, AuthoriseReturnCommand command) {
+    refusal(payload).ifPresent(reason -> {
+      throw new ReturnRefused("Shopify refused the return of order " + command.orderReference() + ": " + reason);
+    });
+    String id = payload.path("return").path("id").asText();
+    if (id.isEmpty()) {
+      throw new MarketplaceFailure.Unavailable("Shopify answered without a return", null);
+    }
+    return new ReturnAuthorisation(id, false);
+  }
+
+  /** An order by its Shopify id (a GID) or by its name as the buyer sees it, e.g. {@code #1001}. */
+  private Optional<JsonNode> order(ShopifySettings.Shop shop, String reference) {
+    String query = reference.startsWith("gid://shopify/Order/")
+        ? "id:" + reference.substring("gid://shopify/Order/".length())
+        : "name:\"" + reference.replace("\"", "") + "\"";
+    JsonNode found = graphql(shop, ORDER, json.createObjectNode().put("query", query))
+        .path("orders").path("nodes");
+    return found.isArray() && !found.isEmpty() ? Optional.of(found.get(0)) : Optional.empty();
+  }
+
+  private JsonNode graphql(ShopifySettings.Shop shop, String document, ObjectNode variables) {
+    ObjectNode request = json.createObjectNode().put("query", document);
+    request.set("variables", variables);
+    HttpAnswer answer = HttpAnswer.of(http.post()
+        .uri(shop.graphqlUrl(settings.apiVersion()))
+        .header("X-Shopify-Access-Token", shop.accessToken())
+        .body(write(request)), PROVIDER);
+    answer.throwTechnicalFailure(PROVIDER);
+    if (!answer.status().is2xxSuccessful()) {
+      // 402 (store frozen), 404 (no such store), 423 (store locked): nothing a retry of this
+      // order's step fixes, yet not the order's fault either.
+      throw new MarketplaceFailure.Unavailable("Shopify answered HTTP " + answer.code(), null);
+    }
+    JsonNode body = read(answer.body());
+    JsonNode errors = body.path("errors");
+    if (errors.isArray() && !errors.isEmpty()) {
+      throw failureOf(errors, body.path("extensions").path("cost"));
+    }
+    if (!body.path("data").isObject()) {
+      throw new MarketplaceFailure.Unavailable("Shopify answered without data", null);
+    }
+    return body.path("data");
+  }
+
+  private static MarketplaceFailure failureOf(JsonNode errors, JsonNode cost) {
+    List<String> codes = nodes(errors).map(e -> e.path("extensions").path("code").asText()).toList();
+    String messages = nodes(errors).map(e -> e.path("message").asText()).collect(joining("; "));
+    if (codes.contains("THROTTLED")) {
+      return new MarketplaceFailure.Throttled("Shopify throttles Seawall: " + messages, untilRestored(cost));
+    }
+    if (codes.contains("ACCESS_DENIED")) {
+      return new MarketplaceFailure.Unauthorized("Shopify denied Seawall's access token: " + messages);
+    }
+    return new MarketplaceFailure.Unavailable("Shopify answered errors: " + messages, null);
+  }
+
+  /** How long the bucket takes to hold the query's cost again, from the answer's cost report. */
+  private static Duration untilRestored(JsonNode cost) {
+    double requested = cost.path("requestedQueryCost").asDouble(0);
+    double available = cost.path("throttleStatus").path("currentlyAvailable").asDouble(0);
+    double restoreRate = cost.path("throttleStatus").path("restoreRate").asDouble(0);
+    if (restoreRate <= 0 || requested <= 0) {
+      return null;
+    }
+    return Duration.ofSeconds(Math.max(1, (long) Math.ceil((requested - available) / restoreRate)));
+  }
+
+  private static Optional<String> refusal(JsonNode payload) {
+    JsonNode userErrors = payload.path("userErrors");
+    if (!userErrors.isArray() || userErrors.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(nodes(userErrors).map(e -> e.path("message").asText()).collect(joining("; ")));
+  }
+
+  private ShopifySettings.Shop shop(String name) {
+    ShopifySettings.Shop shop = settings.shops().get(name);
+    if (shop == null) {
+      throw new MarketplaceFailure.Unauthorized("Seawall has no Shopify credentials for shop " + name
+          + "; configure seawall.marketplace.shopify.shops." + name);
+    }
+    return shop;
+  }
+
+  private static Stream<JsonNode> nodes(JsonNode array) {
+    return array.isArray() ? StreamSupport.stream(array.spliterator(), false) : Stream.empty();
+  }
+
+  private JsonNode read(byte[] body) {
+    try {
+      return json.readTree(body);
+    } catch (IOException unreadable) {
+      throw new MarketplaceFailure.Unavailable("Shopify answered a body Seawall cannot read", unreadable);
+    }
+  }
+
+  private byte[] write(JsonNode request) {
+    try {
+      return json.writeValueAsBytes(request);
+    } catch (IOException impossible) {
+      throw new IllegalStateException(impossible);
+    }
+  }
+
+  private static boolean blank(String value) {
+    return value == null || value.isBlank();
+  }
+}
