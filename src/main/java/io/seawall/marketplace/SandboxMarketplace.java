@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * A marketplace that behaves like a real one without an account: it keeps its own books of
  * refunds and honours idempotency keys the way Shopify's {@code @idempotent} or TikTok's
- * {@code idempotency_key} do, and refuses to refund an order twice, so the embedded default runs
- * end to end, unhappy paths included.
+ * {@code idempotency_key} do, refuses to refund an order twice, and, like Amazon, cannot refund or
+ * approve returns of Amazon orders, so the embedded default runs end to end, unhappy paths included.
  */
 @Component
 @ConditionalOnProperty(name = "seawall.marketplace.adapter", havingValue = "sandbox", matchIfMissing = true)
@@ -29,6 +29,7 @@ class SandboxMarketplace implements MarketplaceConnection {
 
   @Override
   public RefundReceipt refund(RefundCommand command) {
+    refuseWhatAmazonCannotDo(command.marketplace(), "refund");
     List<RefundReceipt> earlier = earlier(command.idempotencyKey());
     if (!earlier.isEmpty()) {
       return earlier.getFirst();
@@ -60,6 +61,7 @@ class SandboxMarketplace implements MarketplaceConnection {
 
   @Override
   public ReturnAuthorisation authoriseReturn(AuthoriseReturnCommand command) {
+    refuseWhatAmazonCannotDo(command.marketplace(), "return approval");
     List<ReturnAuthorisation> earlier = earlierReturn(command.idempotencyKey());
     if (!earlier.isEmpty()) {
       return earlier.getFirst();
@@ -88,6 +90,17 @@ class SandboxMarketplace implements MarketplaceConnection {
         .update();
     if (found == 0) {
       throw new IllegalArgumentException("No return " + returnId + " at " + marketplace + " " + shop);
+    }
+  }
+
+  /**
+   * Like the live Amazon adapter: SP-API has no call to refund or approve the return of a
+   * seller-fulfilled order, so flows must hand those steps to an agent.
+   */
+  private static void refuseWhatAmazonCannotDo(String marketplace, String action) {
+    if ("AMAZON".equals(marketplace)) {
+      throw new MarketplaceFailure.Unsupported(
+          "Amazon has no API for a " + action + " of a seller-fulfilled order; do it in Seller Central");
     }
   }
 

@@ -2,7 +2,10 @@ package io.seawall.process;
 
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.exception.CamundaError;
 import io.seawall.carrier.ParcelWatch;
+import io.seawall.marketplace.MarketplaceFailure;
+import io.seawall.marketplace.ReturnRefused;
 import io.seawall.resolution.Returns;
 import io.seawall.warehouse.ReturnArrival;
 import java.util.HashMap;
@@ -25,10 +28,15 @@ public class ReturnStepWorkers {
     this.parcels = parcels;
   }
 
+  /** A marketplace that refuses the return, or cannot approve one by API, gives it to an agent (RETURN_REFUSED). */
   @JobWorker(type = "marketplace.authorise-return", fetchVariables = "caseId")
   public Map<String, Object> authorise(ActivatedJob job) {
     JobSource source = JobSource.of(job);
-    return Map.of("returnId", returns.authorise(source.caseId(), source.step(), source.actor(), source.key()));
+    try {
+      return Map.of("returnId", returns.authorise(source.caseId(), source.step(), source.actor(), source.key()));
+    } catch (ReturnRefused | MarketplaceFailure.Unsupported refused) {
+      throw CamundaError.bpmnError("RETURN_REFUSED", refused.getMessage());
+    }
   }
 
   @JobWorker(type = "marketplace.cancel-return", fetchVariables = "caseId")

@@ -4,6 +4,7 @@ import io.seawall.cases.CaseFacts;
 import io.seawall.cases.Cases;
 import io.seawall.cases.TimelineKind;
 import io.seawall.marketplace.MarketplaceConnection;
+import io.seawall.marketplace.MarketplaceFailure;
 import io.seawall.marketplace.RefundCommand;
 import io.seawall.marketplace.RefundReceipt;
 import io.seawall.marketplace.RefundRefused;
@@ -46,7 +47,7 @@ public class Refunds {
       String key = caseId + ":" + step;
       receipt = effects.once(key, RefundReceipt.class, () -> marketplace.refund(new RefundCommand(
           key, c.marketplace().name(), c.shop(), c.orderReference(), due, c.currency())));
-    } catch (RefundRefused refused) {
+    } catch (RefundRefused | MarketplaceFailure.Unsupported refused) {
       cases.record(caseId, TimelineKind.REFUND_REFUSED, step, actor, refused.getMessage(), sourceKey);
       throw refused;
     }

@@ -15,7 +15,9 @@ import io.seawall.cases.UsdReferenceRates;
 import io.seawall.engine.EngineTime;
 import io.seawall.marketplace.AuthoriseReturnCommand;
 import io.seawall.marketplace.MarketplaceConnection;
+import io.seawall.marketplace.MarketplaceFailure;
 import io.seawall.marketplace.ReturnAuthorisation;
+import io.seawall.marketplace.ReturnRefused;
 import io.seawall.warehouse.OutboundRequest;
 import io.seawall.warehouse.OverseasWarehouse;
 import io.seawall.warehouse.ReturnArrival;
@@ -66,8 +68,14 @@ public class Returns {
   public String authorise(UUID caseId, String step, String actor, String sourceKey) {
     CaseFacts c = cases.facts(caseId);
     String key = caseId + ":" + step;
-    ReturnAuthorisation rma = effects.once(key, ReturnAuthorisation.class, () -> marketplace.authoriseReturn(
-        new AuthoriseReturnCommand(key, c.marketplace().name(), c.shop(), c.orderReference())));
+    ReturnAuthorisation rma;
+    try {
+      rma = effects.once(key, ReturnAuthorisation.class, () -> marketplace.authoriseReturn(
+          new AuthoriseReturnCommand(key, c.marketplace().name(), c.shop(), c.orderReference())));
+    } catch (ReturnRefused | MarketplaceFailure.Unsupported refused) {
+      cases.record(caseId, TimelineKind.RETURN_REFUSED, step, actor, refused.getMessage(), sourceKey);
+      throw refused;
+    }
     references.link(caseId, ReferenceKind.RETURN_AUTHORISATION, rma.returnId());
     cases.record(caseId, TimelineKind.RETURN_AUTHORISED, step, actor,
         "return approved on " + c.marketplace() + " (" + rma.returnId() + ")", sourceKey);

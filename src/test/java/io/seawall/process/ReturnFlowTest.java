@@ -208,6 +208,24 @@ class ReturnFlowTest {
         .doesNotContain(TimelineKind.REFUND_ISSUED);
   }
 
+  @Test
+  void anAmazonReturnGoesToAnAgentBecauseAmazonHasNoApiToApproveIt() throws Exception {
+    UUID caseId = openAs(http, "agent", returnFromGermany("CHANGED_MIND", "KETTLE-1", "49.00", "4", null)
+        .replace("\"SHOPIFY\"", "\"AMAZON\""));
+    long flow = returnFlowOf(caseId);
+
+    long task = desk.awaitTask(caseId, "settle-refused-return");
+    desk.complete(task, "agent", "{\"agentResolution\": \"RETURN_LABEL_SENT\"}").andExpect(status().isOk());
+
+    CaseView done = resolved(caseId);
+    assertThat(done.resolution()).isEqualTo("RESOLVED_BY_AGENT:RETURN_LABEL_SENT");
+    assertThat(journal.completedSteps(flow)).containsSubsequence(
+        "check-eligibility", "return-refused", "settle-refused-return", "close-refused-return",
+        "refused-return-settled").doesNotContain("authorise-return", "send-return-label");
+    assertThat(done.timeline()).filteredOn(e -> e.kind() == TimelineKind.RETURN_REFUSED).singleElement()
+        .satisfies(e -> assertThat(e.detail()).contains("Seller Central"));
+  }
+
   /** A German buyer's return; the order reference ends in {@code story}, the sandbox label's story digit. */
   static String returnFromGermany(String reason, String sku, String price, String story, String remedy) {
     String body = CaseRequests.body("SHOPIFY", uniqueOrder() + "-" + story, "DE", "de", "Europe/Berlin", reason,
