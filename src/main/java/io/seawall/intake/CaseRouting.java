@@ -9,6 +9,7 @@ import io.seawall.cases.OpenCaseRequest;
 import io.seawall.cases.ReferenceKind;
 import io.seawall.cases.ShipmentStatus;
 import io.seawall.cases.TimelineKind;
+import io.seawall.desk.AgentTasks;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ import org.springframework.stereotype.Component;
 /**
  * Applies an event to its case: opens or joins a case for a return request, moves shipments and
  * tells waiting processes about scans, warehouse receipts and reships, and puts buyers' messages on
- * the case. An event whose case cannot be found fails, so the inbox retries and then parks it.
+ * the case and on its open agent tasks. An event whose case cannot be found fails, so the inbox retries and then parks it.
  */
 @Component
 class CaseRouting {
@@ -45,12 +46,15 @@ class CaseRouting {
   private final CaseReferences references;
   private final ProcessMessages messages;
   private final BuyerLanguage language;
+  private final AgentTasks tasks;
 
-  CaseRouting(Cases cases, CaseReferences references, ProcessMessages messages, BuyerLanguage language) {
+  CaseRouting(
+      Cases cases, CaseReferences references, ProcessMessages messages, BuyerLanguage language, AgentTasks tasks) {
     this.cases = cases;
     this.references = references;
     this.messages = messages;
     this.language = language;
+    this.tasks = tasks;
   }
 
   /** The case the event was applied to; empty when it concerns none. */
@@ -60,7 +64,7 @@ class CaseRouting {
       case InboundEvent.ParcelScanned s -> Optional.of(parcelScanned(source, s));
       case InboundEvent.ReturnReceived r -> Optional.of(returnReceived(source, r));
       case InboundEvent.OutboundShipped o -> Optional.of(outboundShipped(source, o));
-      case InboundEvent.BuyerWrote w -> Optional.of(buyerWrote(w));
+      case InboundEvent.BuyerWrote w -> Optional.of(buyerWrote(source, w));
       case InboundEvent.Several several -> several.events().stream()
           .map(each -> apply(source, each))
           .flatMap(Optional::stream)
@@ -154,16 +158,16 @@ class CaseRouting {
 
   /**
    * Threads a buyer's message to its case: by the case reference it quotes, else by an order number
-   * it quotes, else by the sender's address or number on an open case.
+   * it quotes, else by the sender's address or number; an open case before a closed one.
    */
-  private UUID buyerWrote(InboundEvent.BuyerWrote wrote) {
+  private UUID buyerWrote(InboxEvent source, InboundEvent.BuyerWrote wrote) {
     String said = (wrote.subject() == null ? "" : wrote.subject() + "\n") + (wrote.text() == null ? "" : wrote.text());
     UUID caseId = quotedCase(said)
-        .or(() -> cases.openCaseOfAnyOrder(orderWords(said)))
+        .or(() -> cases.caseOfAnyOrder(orderWords(said)))
         .or(() -> wrote.sender() == null ? Optional.empty()
             : wrote.channel() == Channel.EMAIL
-                ? cases.openCaseOfBuyerEmail(wrote.sender())
-                : cases.openCaseOfBuyerPhone(wrote.sender()))
+                ? cases.caseOfBuyerEmail(wrote.sender())
+                : cases.caseOfBuyerPhone(wrote.sender()))
         .orElseThrow(() -> new IntakeProblem.UnknownReference(
             "no case matches the " + wrote.channel() + " message " + wrote.messageKey()));
     CaseFacts facts = cases.facts(caseId);
@@ -172,6 +176,7 @@ class CaseRouting {
     String text = wrote.text() == null || wrote.text().isBlank() ? "(empty message)" : wrote.text();
     cases.recordMessageReceived(caseId, wrote.channel(), detected.orElse(facts.buyerLanguage()), text,
         wrote.messageKey());
+    tasks.buyerWrote(caseId, source.receivedAt());
     messages.publish(new ProcessMessage(ProcessMessage.BUYER_REPLIED, caseId.toString(), wrote.messageKey(), REPLY_TTL,
         Map.of()));
     return caseId;

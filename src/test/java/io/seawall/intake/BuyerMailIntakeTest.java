@@ -22,6 +22,7 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -75,8 +76,8 @@ class BuyerMailIntakeTest {
 
     String messageId = send("anna.privat@example.org", "Re: Ihre Reklamation " + reference, text);
 
-    await().atMost(PROCESSED).until(() -> !cases.find(caseId).messages().isEmpty());
-    assertThat(cases.find(caseId).messages()).singleElement().satisfies(message -> {
+    await().atMost(PROCESSED).until(() -> !inbound(cases.find(caseId)).isEmpty());
+    assertThat(inbound(cases.find(caseId))).singleElement().satisfies(message -> {
       assertThat(message.direction()).isEqualTo("INBOUND");
       assertThat(message.channel()).isEqualTo(Channel.EMAIL);
       assertThat(message.language()).isEqualTo("de");
@@ -100,9 +101,9 @@ class BuyerMailIntakeTest {
         "Hello, I sent the broken mug back two weeks ago for order " + order
             + ". When will I get my money back? Thank you very much.");
 
-    await().atMost(PROCESSED).until(() -> !cases.find(caseId).messages().isEmpty());
+    await().atMost(PROCESSED).until(() -> !inbound(cases.find(caseId)).isEmpty());
     CaseView after = cases.find(caseId);
-    assertThat(after.messages()).singleElement()
+    assertThat(inbound(after)).singleElement()
         .satisfies(message -> assertThat(message.language()).isEqualTo("en"));
     assertThat(after.buyer().language()).isEqualTo("en");
   }
@@ -114,8 +115,8 @@ class BuyerMailIntakeTest {
 
     send(CaseRequests.buyerEmail(order), "Frage", "Hallo, wie lange dauert es noch, bis ich eine Antwort bekomme?");
 
-    await().atMost(PROCESSED).until(() -> !cases.find(caseId).messages().isEmpty());
-    assertThat(cases.find(caseId).messages()).singleElement()
+    await().atMost(PROCESSED).until(() -> !inbound(cases.find(caseId)).isEmpty());
+    assertThat(inbound(cases.find(caseId))).singleElement()
         .satisfies(message -> assertThat(message.channel()).isEqualTo(Channel.EMAIL));
   }
 
@@ -140,5 +141,10 @@ class BuyerMailIntakeTest {
     mail.saveChanges();
     MAIL_SERVER.getUserManager().getUserByEmail(MAILBOX).deliver(mail);
     return mail.getMessageID();
+  }
+
+  /** What the buyer wrote; the flow may have written to the buyer meanwhile. */
+  private static List<CaseView.MessageView> inbound(CaseView view) {
+    return view.messages().stream().filter(m -> m.direction().equals("INBOUND")).toList();
   }
 }
