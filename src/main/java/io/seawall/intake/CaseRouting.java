@@ -13,7 +13,6 @@ import io.seawall.desk.AgentTasks;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +35,8 @@ class CaseRouting {
   // Order numbers as buyers quote them: "#1001", "2002011721037AB", "576461413038785752".
   private static final Pattern ORDER_WORD = Pattern.compile("#?[A-Za-z0-9][A-Za-z0-9-]{3,63}");
   private static final int ORDER_WORDS = 50;
+  // Marketplaces' statuses of a return that is over (cancelled, closed, rejected ...).
+  private static final Pattern ENDED = Pattern.compile("(?i)cancel|close|reject|expire");
   private static final Duration SCAN_TTL = Duration.ofHours(1);
   // A warehouse or reship message may arrive before the flow waits for it.
   private static final Duration WAREHOUSE_TTL = Duration.ofDays(7);
@@ -60,7 +61,7 @@ class CaseRouting {
   /** The case the event was applied to; empty when it concerns none. */
   Optional<UUID> apply(InboxEvent source, InboundEvent event) {
     return switch (event) {
-      case InboundEvent.ReturnRequested r -> Optional.of(returnRequested(source, r));
+      case InboundEvent.ReturnRequested r -> returnRequested(source, r);
       case InboundEvent.ParcelScanned s -> Optional.of(parcelScanned(source, s));
       case InboundEvent.ReturnReceived r -> Optional.of(returnReceived(source, r));
       case InboundEvent.OutboundShipped o -> Optional.of(outboundShipped(source, o));
@@ -73,11 +74,15 @@ class CaseRouting {
     };
   }
 
-  private UUID returnRequested(InboxEvent source, InboundEvent.ReturnRequested r) {
+  private Optional<UUID> returnRequested(InboxEvent source, InboundEvent.ReturnRequested r) {
     Optional<UUID> known = references.caseOf(ReferenceKind.RETURN_AUTHORISATION, r.returnId());
     if (known.isPresent()) {
       note(known.get(), source, "return " + r.returnId() + " at " + r.marketplace() + ": " + r.returnStatus());
-      return known.get();
+      return known;
+    }
+    if (r.returnStatus() != null && ENDED.matcher(r.returnStatus()).find()) {
+      // A return that ended before Seawall knew it needs no case; the event stays in the inbox.
+      return Optional.empty();
     }
     UUID caseId;
     try {
@@ -87,7 +92,7 @@ class CaseRouting {
       note(caseId, source, "return " + r.returnId() + " at " + r.marketplace() + " joins this case");
     }
     references.link(caseId, ReferenceKind.RETURN_AUTHORISATION, r.returnId());
-    return caseId;
+    return Optional.of(caseId);
   }
 
   /**
@@ -125,10 +130,9 @@ class CaseRouting {
     }
     note(caseId, source, "parcel " + number + " (" + scan.carrier() + "): " + scan.status()
         + (scan.subStatus() == null ? "" : " " + scan.subStatus()));
-    Map<String, Object> variables = new HashMap<>();
-    variables.put("trackingStatus", scan.status().name());
-    variables.put("trackingSubStatus", scan.subStatus() == null ? "" : scan.subStatus());
-    messages.publish(new ProcessMessage(ProcessMessage.PARCEL_SCANNED, number, source.sourceKey(), SCAN_TTL, variables));
+    messages.publish(new ProcessMessage(ProcessMessage.PARCEL_SCANNED, number, source.sourceKey(), SCAN_TTL, Map.of(
+        "trackingStatus", scan.status().name(),
+        "trackingSubStatus", scan.subStatus() == null ? "" : scan.subStatus())));
     return caseId;
   }
 

@@ -155,6 +155,20 @@ class WebhookIntakeTest {
   }
 
   @Test
+  void aReturnThatEndedBeforeSeawallKnewItOpensNoCase() throws Exception {
+    String returnSn = unique("RSN");
+    String body = payload("shopee/return-push.json", Map.of("returnSn", returnSn, "orderSn", unique("OSN")))
+        .replace("\"REQUESTED\"", "\"CANCELLED\"");
+
+    http.perform(ProviderWebhooks.shopee(body)).andExpect(status().isOk());
+
+    String eventId = InboxEvent.sha256(body);
+    await().atMost(PROCESSED).until(() -> intake.status("SHOPEE", eventId).equals("DONE"));
+    assertThat(intake.rows("SHOPEE", eventId).get(0).caseId()).isNull();
+    assertThat(references.caseOf(ReferenceKind.RETURN_AUTHORISATION, returnSn)).isEmpty();
+  }
+
+  @Test
   void aTikTokShopReturnWebhookOpensACaseForTheShop() throws Exception {
     String returnId = digits();
     String orderId = digits();
