@@ -83,6 +83,7 @@ class BuyerMailIntakeTest {
       assertThat(message.language()).isEqualTo("de");
       assertThat(message.body()).isEqualTo(text);
     });
+    await().atMost(PROCESSED).until(() -> intake.status("MAIL", messageId).equals("DONE"));
     assertThat(intake.rows("MAIL", messageId)).singleElement().satisfies(row -> {
       assertThat(row.signature()).isEqualTo("UNSIGNED");
       assertThat(row.caseId()).isEqualTo(caseId.toString());

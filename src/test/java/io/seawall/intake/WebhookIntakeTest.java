@@ -183,8 +183,9 @@ class WebhookIntakeTest {
     CaseView opened = cases.find(caseId);
     assertThat(opened.marketplace()).isEqualTo(Marketplace.TIKTOK_SHOP);
     assertThat(opened.orderReference()).isEqualTo(orderId);
+    await().atMost(PROCESSED).until(() -> intake.status("TIKTOK_SHOP", notification).equals("DONE"));
     assertThat(intake.rows("TIKTOK_SHOP", notification)).singleElement()
-        .satisfies(row -> assertThat(row.status()).isEqualTo("DONE"));
+        .satisfies(row -> assertThat(row.caseId()).isEqualTo(caseId.toString()));
   }
 
   @Test
@@ -347,6 +348,7 @@ class WebhookIntakeTest {
       assertThat(message.body()).isEqualTo(text);
     });
     assertThat(after.buyer().language()).isEqualTo("es");
+    await().atMost(PROCESSED).until(() -> !intake.published("buyer-replied", caseId.toString()).isEmpty());
     assertThat(intake.published("buyer-replied", caseId.toString())).singleElement().satisfies(message -> {
       assertThat(message.messageId()).isEqualTo("whatsapp:" + wamid);
       assertThat(message.variables()).isEmpty();
