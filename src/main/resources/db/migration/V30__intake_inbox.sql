@@ -18,6 +18,8 @@ create table intake_event (
     attempts         integer       not null default 0,
     next_attempt_at  timestamp(6) with time zone not null,
     last_error       varchar(1000),
+    -- The Seawall instance that works the event; another takes it over when it is long overdue.
+    accepted_by      varchar(64)   not null,
     processed_at     timestamp(6) with time zone,
     case_id          uuid,
     constraint uq_intake_event unique (provider, event_id)

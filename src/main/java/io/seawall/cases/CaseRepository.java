@@ -27,25 +27,24 @@ interface CaseRepository extends JpaRepository<AfterSalesCase, UUID>, JpaSpecifi
       @Param("resolution") String resolution,
       @Param("since") Instant since);
 
-  // Intake (issue 6): an open case is one that still holds its open key.
+  // Intake (issue 6): open cases (those still holding their open key) first, then the newest.
 
   Optional<AfterSalesCase> findByReference(String reference);
 
   @Query("""
-      select c.id from AfterSalesCase c
-      where c.openKey is not null and c.orderReference in :orders order by c.createdAt desc""")
-  List<UUID> findOpenIdsByOrderReferences(@Param("orders") Collection<String> orders);
+      select c.id from AfterSalesCase c where c.orderReference in :orders
+      order by case when c.openKey is null then 1 else 0 end, c.createdAt desc""")
+  List<UUID> findIdsByOrderReferences(@Param("orders") Collection<String> orders);
 
   @Query("""
-      select c.id from AfterSalesCase c
-      where c.openKey is not null and lower(c.buyer.email) = lower(:email) order by c.createdAt desc""")
-  List<UUID> findOpenIdsByBuyerEmail(@Param("email") String email);
+      select c.id from AfterSalesCase c where lower(c.buyer.email) = lower(:email)
+      order by case when c.openKey is null then 1 else 0 end, c.createdAt desc""")
+  List<UUID> findIdsByBuyerEmail(@Param("email") String email);
 
   @Query(nativeQuery = true, value = """
-      select id from after_sales_case
-      where open_key is not null and translate(buyer_phone, ' +()-./', '') = :digits
-      order by created_at desc""")
-  List<UUID> findOpenIdsByBuyerPhoneDigits(@Param("digits") String digits);
+      select id from after_sales_case where translate(buyer_phone, ' +()-./', '') = :digits
+      order by case when open_key is null then 1 else 0 end, created_at desc""")
+  List<UUID> findIdsByBuyerPhoneDigits(@Param("digits") String digits);
 
   @Query("""
       select c.id from AfterSalesCase c join c.shipments s

@@ -359,17 +359,15 @@ public class Cases {
 
   // ---- Intake (issue 6): finding the case of what arrives, and recording it ----
 
-  /** The open case of a marketplace order; when several reasons are open, the newest. */
-  public Optional<UUID> openCaseOfOrder(String orderReference) {
-    return openCaseOfAnyOrder(List.of(orderReference));
-  }
-
-  /** The newest open case whose order reference is one of these (words a buyer wrote, say). */
-  public Optional<UUID> openCaseOfAnyOrder(List<String> orderReferences) {
+  /**
+   * The case of one of these orders (words a buyer wrote, say): an open one first, the newest
+   * first, so a late reply still finds the case it is about.
+   */
+  public Optional<UUID> caseOfAnyOrder(List<String> orderReferences) {
     if (orderReferences.isEmpty()) {
       return Optional.empty();
     }
-    return read.execute(status -> cases.findOpenIdsByOrderReferences(orderReferences).stream().findFirst());
+    return read.execute(status -> cases.findIdsByOrderReferences(orderReferences).stream().findFirst());
   }
 
   /** The case a Seawall reference (SW- and eight characters) names. */
@@ -377,15 +375,15 @@ public class Cases {
     return read.execute(status -> cases.findByReference(reference).map(c -> c.id));
   }
 
-  /** The newest open case of a buyer known by e-mail address. */
-  public Optional<UUID> openCaseOfBuyerEmail(String email) {
-    return read.execute(status -> cases.findOpenIdsByBuyerEmail(email).stream().findFirst());
+  /** The case of a buyer known by e-mail address: an open one first, the newest first. */
+  public Optional<UUID> caseOfBuyerEmail(String email) {
+    return read.execute(status -> cases.findIdsByBuyerEmail(email).stream().findFirst());
   }
 
-  /** The newest open case of a buyer known by phone number, compared by its digits. */
-  public Optional<UUID> openCaseOfBuyerPhone(String phone) {
+  /** The case of a buyer known by phone number, compared by its digits: an open one first, the newest first. */
+  public Optional<UUID> caseOfBuyerPhone(String phone) {
     String digits = phone.replaceAll("[^0-9]", "");
-    return read.execute(status -> cases.findOpenIdsByBuyerPhoneDigits(digits).stream().findFirst());
+    return read.execute(status -> cases.findIdsByBuyerPhoneDigits(digits).stream().findFirst());
   }
 
   /** The case whose order was shipped under this tracking number. */

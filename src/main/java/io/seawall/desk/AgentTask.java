@@ -36,6 +36,7 @@ class AgentTask {
   Instant createdAt;
   Instant closedAt;
   String completedBy;
+  Instant buyerWroteAt;
 
   static String groupsColumn(List<String> groups) {
     return "," + String.join(",", groups) + ",";
@@ -47,6 +48,6 @@ class AgentTask {
 
   AgentTaskView view() {
     return new AgentTaskView(key, caseId, bpmnProcessId, elementId, formId, groups(), assignee, dueAt, priority,
-        status, createdAt, closedAt, completedBy);
+        status, createdAt, closedAt, completedBy, buyerWroteAt);
   }
 }

@@ -18,4 +18,6 @@ public record AgentTaskView(
     AgentTaskStatus status,
     Instant createdAt,
     Instant closedAt,
-    String completedBy) {}
+    String completedBy,
+    /** When the buyer last wrote about the case while this task was open; null if not. */
+    Instant buyerWroteAt) {}

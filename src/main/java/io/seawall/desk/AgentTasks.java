@@ -6,6 +6,7 @@ import io.seawall.cases.Cases;
 import io.seawall.cases.TimelineKind;
 import jakarta.persistence.criteria.Predicate;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -171,5 +172,17 @@ public class AgentTasks {
       }
       throw new DeskProblem.Conflict(detail);
     }
+  }
+
+  // ---- Intake (issue 6) ----
+
+  /** The buyer wrote about the case: its open tasks show when, so the agent reads it before acting. */
+  public void buyerWrote(UUID caseId, Instant at) {
+    Specification<AgentTask> openOfCase = (root, q, cb) ->
+        cb.and(cb.equal(root.get("caseId"), caseId), cb.equal(root.get("status"), AgentTaskStatus.OPEN));
+    tasks.findAll(openOfCase).forEach(task -> {
+      task.buyerWroteAt = at;
+      tasks.save(task);
+    });
   }
 }

@@ -9,10 +9,10 @@ import io.seawall.cases.OpenCaseRequest;
 import io.seawall.cases.ReferenceKind;
 import io.seawall.cases.ShipmentStatus;
 import io.seawall.cases.TimelineKind;
+import io.seawall.desk.AgentTasks;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
 /**
  * Applies an event to its case: opens or joins a case for a return request, moves shipments and
  * tells waiting processes about scans, warehouse receipts and reships, and puts buyers' messages on
- * the case. An event whose case cannot be found fails, so the inbox retries and then parks it.
+ * the case and on its open agent tasks. An event whose case cannot be found fails, so the inbox retries and then parks it.
  */
 @Component
 class CaseRouting {
@@ -35,6 +35,8 @@ class CaseRouting {
   // Order numbers as buyers quote them: "#1001", "2002011721037AB", "576461413038785752".
   private static final Pattern ORDER_WORD = Pattern.compile("#?[A-Za-z0-9][A-Za-z0-9-]{3,63}");
   private static final int ORDER_WORDS = 50;
+  // Marketplaces' statuses of a return that is over (cancelled, closed, rejected ...).
+  private static final Pattern ENDED = Pattern.compile("(?i)cancel|close|reject|expire");
   private static final Duration SCAN_TTL = Duration.ofHours(1);
   // A warehouse or reship message may arrive before the flow waits for it.
   private static final Duration WAREHOUSE_TTL = Duration.ofDays(7);
@@ -45,22 +47,25 @@ class CaseRouting {
   private final CaseReferences references;
   private final ProcessMessages messages;
   private final BuyerLanguage language;
+  private final AgentTasks tasks;
 
-  CaseRouting(Cases cases, CaseReferences references, ProcessMessages messages, BuyerLanguage language) {
+  CaseRouting(
+      Cases cases, CaseReferences references, ProcessMessages messages, BuyerLanguage language, AgentTasks tasks) {
     this.cases = cases;
     this.references = references;
     this.messages = messages;
     this.language = language;
+    this.tasks = tasks;
   }
 
   /** The case the event was applied to; empty when it concerns none. */
   Optional<UUID> apply(InboxEvent source, InboundEvent event) {
     return switch (event) {
-      case InboundEvent.ReturnRequested r -> Optional.of(returnRequested(source, r));
+      case InboundEvent.ReturnRequested r -> returnRequested(source, r);
       case InboundEvent.ParcelScanned s -> Optional.of(parcelScanned(source, s));
       case InboundEvent.ReturnReceived r -> Optional.of(returnReceived(source, r));
       case InboundEvent.OutboundShipped o -> Optional.of(outboundShipped(source, o));
-      case InboundEvent.BuyerWrote w -> Optional.of(buyerWrote(w));
+      case InboundEvent.BuyerWrote w -> Optional.of(buyerWrote(source, w));
       case InboundEvent.Several several -> several.events().stream()
           .map(each -> apply(source, each))
           .flatMap(Optional::stream)
@@ -69,11 +74,15 @@ class CaseRouting {
     };
   }
 
-  private UUID returnRequested(InboxEvent source, InboundEvent.ReturnRequested r) {
+  private Optional<UUID> returnRequested(InboxEvent source, InboundEvent.ReturnRequested r) {
     Optional<UUID> known = references.caseOf(ReferenceKind.RETURN_AUTHORISATION, r.returnId());
     if (known.isPresent()) {
       note(known.get(), source, "return " + r.returnId() + " at " + r.marketplace() + ": " + r.returnStatus());
-      return known.get();
+      return known;
+    }
+    if (r.returnStatus() != null && ENDED.matcher(r.returnStatus()).find()) {
+      // A return that ended before Seawall knew it needs no case; the event stays in the inbox.
+      return Optional.empty();
     }
     UUID caseId;
     try {
@@ -83,7 +92,7 @@ class CaseRouting {
       note(caseId, source, "return " + r.returnId() + " at " + r.marketplace() + " joins this case");
     }
     references.link(caseId, ReferenceKind.RETURN_AUTHORISATION, r.returnId());
-    return caseId;
+    return Optional.of(caseId);
   }
 
   /**
@@ -122,10 +131,9 @@ class CaseRouting {
     }
     note(caseId, source, "parcel " + number + " (" + scan.carrier() + "): " + scan.status()
         + (scan.subStatus() == null ? "" : " " + scan.subStatus()));
-    Map<String, Object> variables = new HashMap<>();
-    variables.put("trackingStatus", scan.status().name());
-    variables.put("trackingSubStatus", scan.subStatus() == null ? "" : scan.subStatus());
-    messages.publish(new ProcessMessage(ProcessMessage.PARCEL_SCANNED, number, source.sourceKey(), SCAN_TTL, variables));
+    messages.publish(new ProcessMessage(ProcessMessage.PARCEL_SCANNED, number, source.sourceKey(), SCAN_TTL, Map.of(
+        "trackingStatus", scan.status().name(),
+        "trackingSubStatus", scan.subStatus() == null ? "" : scan.subStatus())));
     return caseId;
   }
 
@@ -155,16 +163,16 @@ class CaseRouting {
 
   /**
    * Threads a buyer's message to its case: by the case reference it quotes, else by an order number
-   * it quotes, else by the sender's address or number on an open case.
+   * it quotes, else by the sender's address or number; an open case before a closed one.
    */
-  private UUID buyerWrote(InboundEvent.BuyerWrote wrote) {
+  private UUID buyerWrote(InboxEvent source, InboundEvent.BuyerWrote wrote) {
     String said = (wrote.subject() == null ? "" : wrote.subject() + "\n") + (wrote.text() == null ? "" : wrote.text());
     UUID caseId = quotedCase(said)
-        .or(() -> cases.openCaseOfAnyOrder(orderWords(said)))
+        .or(() -> cases.caseOfAnyOrder(orderWords(said)))
         .or(() -> wrote.sender() == null ? Optional.empty()
             : wrote.channel() == Channel.EMAIL
-                ? cases.openCaseOfBuyerEmail(wrote.sender())
-                : cases.openCaseOfBuyerPhone(wrote.sender()))
+                ? cases.caseOfBuyerEmail(wrote.sender())
+                : cases.caseOfBuyerPhone(wrote.sender()))
         .orElseThrow(() -> new IntakeProblem.UnknownReference(
             "no case matches the " + wrote.channel() + " message " + wrote.messageKey()));
     CaseFacts facts = cases.facts(caseId);
@@ -173,6 +181,7 @@ class CaseRouting {
     String text = wrote.text() == null || wrote.text().isBlank() ? "(empty message)" : wrote.text();
     cases.recordMessageReceived(caseId, wrote.channel(), detected.orElse(facts.buyerLanguage()), text,
         wrote.messageKey());
+    tasks.buyerWrote(caseId, source.receivedAt());
     messages.publish(new ProcessMessage(ProcessMessage.BUYER_REPLIED, caseId.toString(), wrote.messageKey(), REPLY_TTL,
         Map.of()));
     return caseId;

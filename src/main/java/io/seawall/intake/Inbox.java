@@ -29,13 +29,19 @@ class Inbox {
     DUPLICATE
   }
 
-  /** How long a claimed event is hidden from other pollers while it is processed. */
+  /**
+   * How long a claimed event is hidden from other pollers while it is processed; also how long an
+   * overdue event waits for the instance that accepted it before another instance takes it over.
+   */
   private static final Duration LEASE = Duration.ofMinutes(5);
 
   private final JdbcClient db;
   private final TransactionTemplate tx;
   private final Clock clock;
   private final IntakeSettings.Processing settings;
+  // Each instance works what it accepted, so an event's attempts stay together; several
+  // instances (or several applications in one test run) can share the table.
+  private final String instance = UUID.randomUUID().toString();
 
   Inbox(JdbcClient db, TransactionTemplate tx, Clock clock, IntakeSettings settings) {
     this.db = db;
@@ -51,10 +57,10 @@ class Inbox {
       tx.executeWithoutResult(status -> db.sql("""
               insert into intake_event
                 (provider, event_id, topic, account, received_at, signature, payload, status, attempts,
-                 next_attempt_at)
-              values (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?)""")
+                 next_attempt_at, accepted_by)
+              values (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)""")
           .params(provider.name(), delivery.eventId(), delivery.topic(), delivery.account(), now, signature.name(),
-              payload, now)
+              payload, now, instance)
           .update());
       return Accepted.NEW;
     } catch (DuplicateKeyException repeated) {
@@ -63,24 +69,28 @@ class Inbox {
   }
 
   /**
-   * The next event due, claimed by moving its next attempt past a lease, so that a second poller
-   * (another instance) skips it while this one works on it.
+   * The next event due that this instance accepted, or that another instance left overdue for
+   * longer than the lease; claimed by moving its next attempt past the lease, so that other pollers
+   * skip it while this one works on it.
    */
   Optional<InboxEvent> claimNextDue() {
     Instant now = clock.instant();
     while (true) {
       Optional<Due> due = db.sql("""
               select id, next_attempt_at from intake_event
-              where status = 'PENDING' and next_attempt_at <= ? order by next_attempt_at, id
+              where status = 'PENDING' and next_attempt_at <= ? and (accepted_by = ? or next_attempt_at <= ?)
+              order by next_attempt_at, id
               fetch first 1 rows only""")
-          .param(Timestamp.from(now))
+          .params(Timestamp.from(now), instance, Timestamp.from(now.minus(LEASE)))
           .query((rs, n) -> new Due(rs.getLong(1), rs.getTimestamp(2)))
           .optional();
       if (due.isEmpty()) {
         return Optional.empty();
       }
-      int claimed = db.sql("update intake_event set next_attempt_at = ? where id = ? and next_attempt_at = ?")
-          .params(Timestamp.from(now.plus(LEASE)), due.get().id(), due.get().nextAttemptAt())
+      int claimed = db.sql("""
+              update intake_event set next_attempt_at = ?, accepted_by = ?
+              where id = ? and next_attempt_at = ?""")
+          .params(Timestamp.from(now.plus(LEASE)), instance, due.get().id(), due.get().nextAttemptAt())
           .update();
       if (claimed == 1) {
         return Optional.of(read(due.get().id()));
@@ -122,12 +132,15 @@ class Inbox {
         .list();
   }
 
-  /** Puts a parked event back in line with fresh attempts; false when no such event is parked. */
+  /**
+   * Puts a parked event back in line with fresh attempts, worked by this instance; false when no
+   * such event is parked.
+   */
   boolean replay(long id) {
     return db.sql("""
-            update intake_event set status = 'PENDING', attempts = 0, next_attempt_at = ?
+            update intake_event set status = 'PENDING', attempts = 0, next_attempt_at = ?, accepted_by = ?
             where id = ? and status = 'PARKED'""")
-        .params(Timestamp.from(clock.instant()), id)
+        .params(Timestamp.from(clock.instant()), instance, id)
         .update() == 1;
   }
 

@@ -146,7 +146,7 @@ class ProviderPayloads {
       throw new IntakeProblem.Malformed("return_line_items", "must name at least one item");
     }
     return new InboundEvent.ReturnRequested(
-        Marketplace.SHOPIFY, event.account(), settings.shopify().shops().get(event.account()),
+        Marketplace.SHOPIFY, event.account(), shopOf(settings.shopify().shops(), event.account(), "shop domain"),
         required(body.path("order"), "id", "order.id"), required(body, "id"), text(body, "status"), reason,
         String.join("\n", notes), items);
   }

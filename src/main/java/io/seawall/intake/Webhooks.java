@@ -1,6 +1,7 @@
 package io.seawall.intake;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +73,7 @@ class Webhooks {
     String given = query.getFirst("hub.verify_token");
     String challenge = query.getFirst("hub.challenge");
     if (!subscribes || token == null || given == null || challenge == null
-        || !java.security.MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8),
+        || !MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8),
             given.getBytes(StandardCharsets.UTF_8))) {
       log.warn("Refused a WhatsApp webhook verification: mode, token or challenge not as configured");
       return problem(HttpStatus.UNAUTHORIZED, "Verification refused",

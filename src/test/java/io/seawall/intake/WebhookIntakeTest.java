@@ -14,6 +14,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.jayway.jsonpath.JsonPath;
+import io.seawall.AgentDesk;
 import io.seawall.CaseRequests;
 import io.seawall.SeawallTest;
 import io.seawall.cases.CaseReferences;
@@ -27,6 +29,7 @@ import io.seawall.cases.ShipmentStatus;
 import io.seawall.cases.TimelineKind;
 import io.seawall.engine.EmbeddedEngine;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -152,6 +155,20 @@ class WebhookIntakeTest {
   }
 
   @Test
+  void aReturnThatEndedBeforeSeawallKnewItOpensNoCase() throws Exception {
+    String returnSn = unique("RSN");
+    String body = payload("shopee/return-push.json", Map.of("returnSn", returnSn, "orderSn", unique("OSN")))
+        .replace("\"REQUESTED\"", "\"CANCELLED\"");
+
+    http.perform(ProviderWebhooks.shopee(body)).andExpect(status().isOk());
+
+    String eventId = InboxEvent.sha256(body);
+    await().atMost(PROCESSED).until(() -> intake.status("SHOPEE", eventId).equals("DONE"));
+    assertThat(intake.rows("SHOPEE", eventId).get(0).caseId()).isNull();
+    assertThat(references.caseOf(ReferenceKind.RETURN_AUTHORISATION, returnSn)).isEmpty();
+  }
+
+  @Test
   void aTikTokShopReturnWebhookOpensACaseForTheShop() throws Exception {
     String returnId = digits();
     String orderId = digits();
@@ -167,7 +184,8 @@ class WebhookIntakeTest {
     assertThat(opened.marketplace()).isEqualTo(Marketplace.TIKTOK_SHOP);
     assertThat(opened.orderReference()).isEqualTo(orderId);
     await().atMost(PROCESSED).until(() -> intake.status("TIKTOK_SHOP", notification).equals("DONE"));
-    assertThat(intake.rows("TIKTOK_SHOP", notification)).hasSize(1);
+    assertThat(intake.rows("TIKTOK_SHOP", notification)).singleElement()
+        .satisfies(row -> assertThat(row.caseId()).isEqualTo(caseId.toString()));
   }
 
   @Test
@@ -321,19 +339,37 @@ class WebhookIntakeTest {
             Map.of("from", "34600111222", "messageId", wamid, "text", text))))
         .andExpect(status().isOk());
 
-    await().atMost(PROCESSED).until(() -> !cases.find(caseId).messages().isEmpty());
+    await().atMost(PROCESSED).until(() -> !inbound(cases.find(caseId)).isEmpty());
     CaseView after = cases.find(caseId);
-    assertThat(after.messages()).singleElement().satisfies(message -> {
+    assertThat(inbound(after)).singleElement().satisfies(message -> {
       assertThat(message.direction()).isEqualTo("INBOUND");
       assertThat(message.channel()).isEqualTo(Channel.WHATSAPP);
       assertThat(message.language()).isEqualTo("es");
       assertThat(message.body()).isEqualTo(text);
     });
     assertThat(after.buyer().language()).isEqualTo("es");
+    await().atMost(PROCESSED).until(() -> !intake.published("buyer-replied", caseId.toString()).isEmpty());
     assertThat(intake.published("buyer-replied", caseId.toString())).singleElement().satisfies(message -> {
       assertThat(message.messageId()).isEqualTo("whatsapp:" + wamid);
       assertThat(message.variables()).isEmpty();
     });
+  }
+
+  @Test
+  void aBuyersMessageShowsOnTheAgentsOpenTaskOfTheCase() throws Exception {
+    UUID caseId = openAs(http, "agent", expressParcelNotReceived());
+    long task = new AgentDesk(http).awaitTask(caseId, "claim-and-replace");
+    String reference = cases.find(caseId).reference();
+
+    http.perform(ProviderWebhooks.whatsApp(payload("whatsapp/text-message.json", Map.of(
+            "from", "491701234567", "messageId", "wamid." + unique("HBgL"),
+            "text", "Hallo, mein Paket zum Fall " + reference + " ist immer noch nicht angekommen. Wo bleibt es?"))))
+        .andExpect(status().isOk());
+
+    await().atMost(PROCESSED).until(() -> !JsonPath.<List<Object>>read(
+        http.perform(get("/api/tasks").param("caseId", caseId.toString()).with(httpBasic("agent", "agent")))
+            .andReturn().getResponse().getContentAsString(),
+        "$.content[?(@.key == " + task + " && @.buyerWroteAt)]").isEmpty());
   }
 
   @Test
@@ -370,8 +406,21 @@ class WebhookIntakeTest {
     return payload("shopify/returns-request.json", Map.of("returnId", returnId, "orderId", orderId));
   }
 
+  /** An express parcel the sandbox carrier has not scanned for a week: the flow asks an agent. */
+  private static String expressParcelNotReceived() {
+    return CaseRequests.body("SHOPIFY", uniqueOrder(), "DE", "de", "Europe/Berlin", "NOT_RECEIVED",
+            "Nichts angekommen", "59.00", "EUR", 1, 0)
+        .replace("JD0002244", "SW0000000088")
+        .replaceAll("\"status\": \"DELIVERED\", \"deliveredAt\": \"[^\"]*\"", "\"status\": \"IN_TRANSIT\"");
+  }
+
   /** A case opened by an agent whose order shipment has this tracking number (delivered). */
   private UUID caseShipping(String trackingNumber) throws Exception {
     return openAs(http, "agent", CaseRequests.brokenMugFromGermany(uniqueOrder()).replace("JD0002244", trackingNumber));
+  }
+
+  /** What the buyer wrote; the flow may have written to the buyer meanwhile. */
+  private static List<CaseView.MessageView> inbound(CaseView view) {
+    return view.messages().stream().filter(m -> m.direction().equals("INBOUND")).toList();
   }
 }
