@@ -41,4 +41,22 @@ public enum TrackingStatus {
       default -> null;
     });
   }
+
+  /**
+   * EasyPost's tracker status in Seawall's words (https://docs.easypost.com/docs/trackers); empty
+   * for a status Seawall does not know. EasyPost has no status for a failed attempt nor for an
+   * expired tracker: those arrive as a status detail, which stays beside it as the sub-status.
+   */
+  public static Optional<TrackingStatus> ofEasyPostStatus(String status) {
+    return Optional.ofNullable(switch (status == null ? "" : status) {
+      case "unknown" -> PENDING;
+      case "pre_transit" -> INFO_RECEIVED;
+      case "in_transit" -> IN_TRANSIT;
+      case "out_for_delivery" -> OUT_FOR_DELIVERY;
+      case "available_for_pickup" -> AVAILABLE_FOR_PICKUP;
+      case "delivered" -> DELIVERED;
+      case "return_to_sender", "failure", "cancelled", "error" -> EXCEPTION;
+      default -> null;
+    });
+  }
 }
