@@ -28,9 +28,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * shipment's {@code reference} and is printed on the label, so the warehouse, and anyone reading
  * EasyPost's dashboard, can match the parcel.
  *
- * <p>The buyer's address is only what {@link ReturnLabelRequest} carries, the country: enough to rate
- * a lane where the carriers price by country, not for a carrier to print a label. Until the request
- * carries the buyer's address, EasyPost answers such buys with a refusal naming the missing fields.
+ * <p>The buyer's address comes with the {@link ReturnLabelRequest} from the case store, for the call
+ * only; a case without a street is rated where carriers price by country, and EasyPost refuses to
+ * buy its label with a refusal naming the missing field.
  */
 final class EasyPostReturnLabels implements ReturnLabels {
 
@@ -137,6 +137,12 @@ final class EasyPostReturnLabels implements ReturnLabels {
     }
   }
 
+  /** The buyer as EasyPost's to_address: EasyPost swaps the two addresses on a return label. */
+  private static Address buyer(ReturnLabelRequest.Sender sender) {
+    return new Address(sender.name(), null, sender.line1(), sender.line2(), sender.city(), sender.region(),
+        sender.postalCode(), sender.country(), sender.phone(), null);
+  }
+
   private Shipment create(ReturnLabelRequest request) {
     EasyPostSettings.Address site = settings.returnAddresses().get(request.toSite());
     if (site == null) {
@@ -145,7 +151,7 @@ final class EasyPostReturnLabels implements ReturnLabels {
     }
     EasyPostSettings.ReturnParcel parcel = settings.returnParcel();
     NewShipment shipment = new NewShipment(
-        new Address(null, null, null, null, null, null, null, request.fromCountry(), null, null),
+        buyer(request.sender()),
         new Address(site.name(), site.company(), site.street1(), site.street2(), site.city(), site.state(), site.zip(),
             site.country(), site.phone(), site.email()),
         new Parcel(parcel.length(), parcel.width(), parcel.height(), parcel.weight()),

@@ -31,18 +31,9 @@ interface InboundEventMapper {
         .orElseThrow(() -> new IntakeProblem.Malformed("msg.tag", "is not an AfterShip delivery tag Seawall knows"));
   }
 
-  /** EasyPost's tracker statuses (https://docs.easypost.com/docs/trackers). */
   @Named("easyPostStatus")
   default TrackingStatus easyPostStatus(String status) {
-    return switch (status == null ? "" : status) {
-      case "unknown" -> TrackingStatus.PENDING;
-      case "pre_transit" -> TrackingStatus.INFO_RECEIVED;
-      case "in_transit" -> TrackingStatus.IN_TRANSIT;
-      case "out_for_delivery" -> TrackingStatus.OUT_FOR_DELIVERY;
-      case "available_for_pickup" -> TrackingStatus.AVAILABLE_FOR_PICKUP;
-      case "delivered" -> TrackingStatus.DELIVERED;
-      case "return_to_sender", "failure", "cancelled", "error" -> TrackingStatus.EXCEPTION;
-      default -> throw new IntakeProblem.Malformed("result.status", "is not an EasyPost tracker status");
-    };
+    return TrackingStatus.ofEasyPostStatus(status)
+        .orElseThrow(() -> new IntakeProblem.Malformed("result.status", "is not an EasyPost tracker status"));
   }
 }

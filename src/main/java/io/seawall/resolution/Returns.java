@@ -97,7 +97,7 @@ public class Returns {
     CaseFacts c = cases.facts(caseId);
     DeliveryFacts from = cases.delivery(caseId);
     WarehouseSites.Site site = returnSiteFor(from.country());
-    LabelQuote quote = labels.quote(new ReturnLabelRequest(c.orderReference(), from.country(), site.code(),
+    LabelQuote quote = labels.quote(new ReturnLabelRequest(c.orderReference(), senderOf(from), site.code(),
         site.serves().getFirst()));
     BigDecimal costUsd = "USD".equals(quote.currency())
         ? quote.cost() : rates.inUsd(quote.cost(), quote.currency()).orElse(null);
@@ -117,7 +117,7 @@ public class Returns {
     WarehouseSites.Site site = returnSiteFor(from.country());
     String key = caseId + ":" + step;
     ReturnLabel label = effects.once(key, ReturnLabel.class, () -> labels.buy(
-        new ReturnLabelRequest(c.orderReference(), from.country(), site.code(), site.serves().getFirst()), key));
+        new ReturnLabelRequest(c.orderReference(), senderOf(from), site.code(), site.serves().getFirst()), key));
     references.link(caseId, ReferenceKind.RETURN_TRACKING, label.trackingNumber());
     String returnId = references.latest(caseId, ReferenceKind.RETURN_AUTHORISATION).orElseThrow(
         () -> new IllegalStateException("Case " + caseId + " has no approved return to label"));
@@ -148,6 +148,11 @@ public class Returns {
           "inspection " + arrival.inspection() + ": " + arrival.note(), sourceKey);
     }
     return arrival;
+  }
+
+  private static ReturnLabelRequest.Sender senderOf(DeliveryFacts buyer) {
+    return new ReturnLabelRequest.Sender(buyer.name(), buyer.line1(), buyer.line2(), buyer.city(), buyer.region(),
+        buyer.postalCode(), buyer.country(), buyer.phone());
   }
 
   private WarehouseSites.Site returnSiteFor(String country) {

@@ -46,7 +46,9 @@ class EasyPostReturnLabelsTest {
   private static final String KEY = "EZTK_test_5a4b3c2d1e0f";
   private static final String SHIPMENT = "shp_7a1c0e2b9d8f4e6a8b3c5d7e9f1a2b3c";
   private static final String SITE = "4PX-US-LAX";
-  private static final ReturnLabelRequest REQUEST = new ReturnLabelRequest("ORD-1042", "US", SITE, "US");
+  private static final ReturnLabelRequest REQUEST = new ReturnLabelRequest("ORD-1042",
+      new ReturnLabelRequest.Sender("Jordan Buyer", "417 Montgomery St", "Floor 5", "San Francisco", "CA", "94104", "US",
+          "4155550134"), SITE, "US");
   private static final EasyPostSettings.Address LAX = new EasyPostSettings.Address("Returns Dept", "4PX US",
       "2800 E Del Amo Blvd", "Dock 7", "Rancho Dominguez", "CA", "90221", "US", "3105550100", "returns@4px-us.example");
 
@@ -97,7 +99,7 @@ class EasyPostReturnLabelsTest {
   @Test
   void aSiteWithoutAReturnAddressIsRefusedWithoutAskingEasyPost() {
     CarrierFailure.Refused refused = catchThrowableOfType(CarrierFailure.Refused.class,
-        () -> labels.quote(new ReturnLabelRequest("ORD-1042", "DE", "GC-DE-FRA", "DE")));
+        () -> labels.quote(new ReturnLabelRequest("ORD-1042", ReturnLabelRequest.Sender.inCountry("DE"), "GC-DE-FRA", "DE")));
 
     assertThat(refused.code()).isEqualTo("RETURN_ADDRESS_NOT_CONFIGURED");
     assertThat(refused.providerMessage()).contains("seawall.carrier.easypost.return-addresses.GC-DE-FRA");
