@@ -24,13 +24,16 @@ import org.springframework.stereotype.Component;
  *
  * <ul>
  *   <li>an order ships 24 hours after it was placed, with a sandbox tracking number whose story is
- *       "delivered" ({@code SW…4}); a SKU ending in {@code -SLOW} is picked but never ships;
+ *       "delivered" ({@code SW…4}); a SKU ending in {@code -SLOW} is picked but never ships; one ending
+ *       in {@code -ASTRAY} ships a parcel the carrier returns to the sender ({@code SW…7}); one ending
+ *       in {@code -WITHDRAWN} is cancelled by the warehouse while picking (stock found unsellable);
  *   <li>a SKU ending in {@code -SOLDOUT} is out of stock at each country's first site (the one
  *       Seawall picks by default) and in stock at the others;
  *   <li>an address without a postal code or first line is refused, naming the field;
  *   <li>a site that does not serve the buyer's country rejects the order;
  *   <li>a return is received when first asked about and inspected 24 hours later: a SKU ending in
- *       {@code -SCUFFED} comes back PARTIAL, in {@code -RUINED} FAIL, anything else PASS.
+ *       {@code -SCUFFED} comes back PARTIAL, in {@code -RUINED} FAIL, anything else PASS; one ending
+ *       in {@code -LOST} never arrives.
  * </ul>
  */
 @Component
@@ -126,6 +129,9 @@ class SandboxWarehouse implements OverseasWarehouse {
         .optional()
         .orElseThrow(() -> new IllegalArgumentException("Site " + site + " expects no return " + returnReference));
     Instant now = clock.instant();
+    if (Arrays.stream(expected.skus().split(",")).anyMatch(s -> s.endsWith("-LOST"))) {
+      return new ReturnArrival(returnReference, ReturnArrival.Stage.EXPECTED, null, "not arrived");
+    }
     if (expected.firstAskedAt() == null) {
       db.sql("update sandbox_warehouse_return set first_asked_at = ? where return_reference = ?")
           .params(Timestamp.from(now), returnReference)
@@ -155,16 +161,21 @@ class SandboxWarehouse implements OverseasWarehouse {
         .param(reference)
         .query((rs, n) -> {
           Instant placedAt = rs.getTimestamp("placed_at").toInstant();
-          boolean slow = Arrays.stream(rs.getString("skus").split(",")).anyMatch(s -> s.endsWith("-SLOW"));
+          List<String> skus = Arrays.asList(rs.getString("skus").split(","));
+          boolean slow = skus.stream().anyMatch(s -> s.endsWith("-SLOW"));
+          boolean withdrawn = skus.stream().anyMatch(s -> s.endsWith("-WITHDRAWN"));
           Stage stage;
-          if (rs.getTimestamp("cancelled_at") != null) {
+          if (rs.getTimestamp("cancelled_at") != null
+              || withdrawn && !clock.instant().isBefore(placedAt.plus(Duration.ofHours(2)))) {
             stage = Stage.CANCELLED;
           } else if (!slow && !clock.instant().isBefore(placedAt.plus(DISPATCH_TIME))) {
             stage = Stage.SHIPPED;
           } else {
             stage = clock.instant().isBefore(placedAt.plus(Duration.ofHours(2))) ? Stage.ACCEPTED : Stage.PICKING;
           }
-          String tracking = stage == Stage.SHIPPED ? trackingOf(rs.getString("reference"), rs.getString("tracking_number")) : null;
+          char story = skus.stream().anyMatch(s -> s.endsWith("-ASTRAY")) ? '7' : '4';
+          String tracking = stage == Stage.SHIPPED
+              ? trackingOf(rs.getString("reference"), rs.getString("tracking_number"), story) : null;
           return new OutboundOrder(rs.getString("reference"), rs.getString("site"),
               rs.getString("warehouse_order_id"), stage, tracking == null ? null : "DHL Germany", tracking);
         })
@@ -172,11 +183,11 @@ class SandboxWarehouse implements OverseasWarehouse {
   }
 
   /** A shipped order keeps the tracking number it was first given. */
-  private String trackingOf(String reference, String stored) {
+  private String trackingOf(String reference, String stored, char story) {
     if (stored != null) {
       return stored;
     }
-    String minted = "SW%09d4".formatted(ThreadLocalRandom.current().nextInt(1_000_000_000));
+    String minted = "SW%09d%c".formatted(ThreadLocalRandom.current().nextInt(1_000_000_000), story);
     db.sql("update sandbox_warehouse_outbound set tracking_number = ? where reference = ? and tracking_number is null")
         .params(minted, reference)
         .update();

@@ -120,7 +120,7 @@ class ReshipFlowTest {
   }
 
   @Test
-  void aDispatchLateByThreeDaysEndsInARefundAndTheOpenOrderIsCancelled() throws Exception {
+  void aDispatchLateTwiceEndsInARefundAndTheOpenOrderIsCancelled() throws Exception {
     UUID caseId = openAs(http, "agent", brokenInGermany("CLOCK-SLOW", "10115"));
     long flow = reshipFlowOf(caseId);
     await().atMost(Duration.ofSeconds(30)).until(() -> journal.hasTimerScheduled(flow, "dispatch-overdue"));
@@ -128,7 +128,11 @@ class ReshipFlowTest {
 
     long task = desk.awaitTask(caseId, "decide-reship-problem");
     assertThat(journal.variables(flow)).containsEntry("reshipProblem", "\"DISPATCH_LATE\"");
-    desk.complete(task, "agent", "{\"reshipDecision\": \"REFUND_INSTEAD\"}").andExpect(status().isOk());
+    desk.complete(task, "agent", "{\"reshipDecision\": \"KEEP_WAITING\"}").andExpect(status().isOk());
+    await().atMost(Duration.ofSeconds(30)).until(() -> journal.timersScheduled(flow, "dispatch-overdue") >= 2);
+    clock.advance(Duration.ofDays(3).plusMinutes(1));
+    long again = desk.awaitTask(caseId, "decide-reship-problem");
+    desk.complete(again, "agent", "{\"reshipDecision\": \"REFUND_INSTEAD\"}").andExpect(status().isOk());
 
     CaseView done = resolved(caseId);
     assertThat(done.resolution()).isEqualTo("REFUNDED_INSTEAD_OF_RESHIP");
@@ -139,6 +143,43 @@ class ReshipFlowTest {
     assertThat(done.timeline()).extracting(CaseView.TimelineView::kind)
         .containsSubsequence(TimelineKind.OUTBOUND_PLACED, TimelineKind.OUTBOUND_CANCELLED, TimelineKind.REFUND_ISSUED);
     assertThat(done.messages()).extracting(CaseView.MessageView::template).containsExactly("refund-issued");
+  }
+
+  @Test
+  void aReplacementTheCarrierSendsBackGoesToAnAgent() throws Exception {
+    UUID caseId = openAs(http, "agent", brokenInGermany("LAMP-ASTRAY", "10115"));
+    long flow = reshipFlowOf(caseId);
+    pollRound(flow, "poll-outbound", 1, Duration.ofHours(24));
+    pollRound(flow, "poll-tracking", 1, Duration.ofDays(1));
+
+    long task = desk.awaitTask(caseId, "follow-up-delivery");
+    desk.complete(task, "agent", "{\"agentResolution\": \"REFUNDED\"}").andExpect(status().isOk());
+
+    CaseView done = resolved(caseId);
+    assertThat(done.resolution()).isEqualTo("RESOLVED_BY_AGENT:REFUNDED");
+    assertThat(journal.completedSteps(flow)).containsSubsequence(
+        "await-dispatch", "tell-buyer-dispatched", "read-reship-tracking", "delivery-known", "await-delivery",
+        "follow-up-delivery", "close-by-agent", "settled-by-agent").doesNotContain("close-reshipped");
+    assertThat(journal.variables(flow)).containsEntry("trackingStatus", "\"EXCEPTION\"");
+  }
+
+  @Test
+  void anOrderTheWarehouseCancelsGoesBackToTheAgentWhoRefundsInstead() throws Exception {
+    UUID caseId = openAs(http, "agent", brokenInGermany("BOWL-WITHDRAWN", "10115"));
+    long flow = reshipFlowOf(caseId);
+    pollRound(flow, "poll-outbound", 1, Duration.ofHours(6));
+
+    long task = desk.awaitTask(caseId, "decide-reship-problem");
+    assertThat(journal.variables(flow)).containsEntry("reshipProblem", "\"WAREHOUSE_CANCELLED\"")
+        .containsEntry("outboundStage", "\"CANCELLED\"");
+    desk.complete(task, "agent", "{\"reshipDecision\": \"REFUND_INSTEAD\"}").andExpect(status().isOk());
+
+    CaseView done = resolved(caseId);
+    assertThat(done.resolution()).isEqualTo("REFUNDED_INSTEAD_OF_RESHIP");
+    assertThat(journal.completedSteps(flow)).containsSubsequence(
+        "follow-outbound", "dispatch-known", "await-dispatch", "note-cancellation", "decide-reship-problem",
+        "cancel-before-refund", "refund-instead", "close-refunded");
+    assertThat(journal.variables(flow)).containsEntry("outboundOrdersCancelled", "0");
   }
 
   /** A German buyer's 49.00 EUR item arrived broken two days ago: the resolution path is a reship. */

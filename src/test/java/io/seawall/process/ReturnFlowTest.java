@@ -226,6 +226,107 @@ class ReturnFlowTest {
         .satisfies(e -> assertThat(e.detail()).contains("Seller Central"));
   }
 
+  @Test
+  void aLateReturnTheAgentAcceptsIsRefundedAsTheAgentDecidesWhenItFailsInspection() throws Exception {
+    UUID caseId = openAs(http, "agent", CaseRequests.body("SHOPIFY", uniqueOrder() + "-4", "DE", "de",
+        "Europe/Berlin", "CHANGED_MIND", "Gefällt mir nicht", "70.00", "EUR", 1, 45)
+        .replace("\"SKU-1\"", "\"BOOTS-RUINED\""));
+    long flow = returnFlowOf(caseId);
+    long review = desk.awaitTask(caseId, "review-return-exception");
+    desk.complete(review, "agent", "{\"returnDecision\": \"ACCEPT_RETURN\"}").andExpect(status().isOk());
+    pollRound(flow, "poll-return-tracking", 1, Duration.ofHours(12));
+    pollRound(flow, "poll-warehouse", 1, Duration.ofDays(1));
+    pollRound(flow, "poll-warehouse", 2, Duration.ofDays(1));
+
+    long failed = desk.awaitTask(caseId, "review-failed-inspection");
+    desk.complete(failed, "agent", "{\"inspectionDecision\": \"REFUND_ANYWAY\", \"refundAmount\": 30}")
+        .andExpect(status().isOk());
+
+    CaseView done = resolved(caseId);
+    assertThat(done.resolution()).isEqualTo("RETURNED_AND_REFUNDED");
+    assertThat(journal.completedSteps(flow)).containsSubsequence(
+        "review-return-exception", "authorise-return", "send-return-label", "await-buyer-parcel", "await-receipt",
+        "review-failed-inspection", "refund-return", "tell-buyer-refunded", "close-refunded")
+        .doesNotContain("decide-refund");
+    assertThat(journal.variables(flow)).containsEntry("refundedAmount", "30.0");
+  }
+
+  @Test
+  void foodBoughtInSaudiArabiaIsRefundedWithoutBeingSentBack() throws Exception {
+    UUID caseId = openAs(http, "agent", CaseRequests.body("SHOPEE", uniqueOrder(), "SA", "ar", "Asia/Riyadh",
+        "CHANGED_MIND", "لا أريده", "200.00", "SAR", 1, 2).replace("\"HOME\"", "\"FOOD\""));
+    long flow = returnFlowOf(caseId);
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> journal.isCompleted(flow));
+    assertThat(journal.completedSteps(flow)).containsExactly(
+        "return-requested", "check-eligibility", "move-to-keep-the-item", "moved-on");
+    assertThat(journal.variables(flow).get("returnEligibility")).contains("\"REFUND_ONLY\"");
+    long instance = cases.find(caseId).processInstanceKey();
+    await().atMost(Duration.ofSeconds(30))
+        .until(() -> journal.calledInstance(instance, "refund-without-return").isPresent());
+  }
+
+  @Test
+  void aReturnTheWarehouseNeverReceivesGoesToAnAgentAfterThirtyDays() throws Exception {
+    UUID caseId = openAs(http, "agent", returnFromGermany("CHANGED_MIND", "RADIO-LOST", "60.00", "4", null));
+    long flow = returnFlowOf(caseId);
+    pollRound(flow, "poll-return-tracking", 1, Duration.ofHours(12));
+    pollRound(flow, "poll-warehouse", 1, Duration.ofDays(1));
+    await().atMost(Duration.ofSeconds(30)).until(() -> journal.timersScheduled(flow, "poll-warehouse") >= 2);
+    clock.advance(Duration.ofDays(29));
+
+    long trace = desk.awaitTask(caseId, "trace-return-parcel");
+    desk.complete(trace, "agent", "{\"agentResolution\": \"REFUNDED\", \"refundAmount\": 60}")
+        .andExpect(status().isOk());
+
+    CaseView done = resolved(caseId);
+    assertThat(done.resolution()).isEqualTo("RESOLVED_BY_AGENT:REFUNDED");
+    assertThat(journal.completedSteps(flow)).containsSubsequence(
+        "await-buyer-parcel", "return-lost-in-transit", "trace-return-parcel", "close-lost-return",
+        "lost-return-settled").doesNotContain("inspection-known");
+    assertThat(journal.variables(flow)).containsEntry("returnStage", "\"EXPECTED\"");
+  }
+
+  @Test
+  void aReturnRefundTheMarketplaceRefusesIsSettledByAnAgent() throws Exception {
+    // The same order was already refunded in full on an earlier case: the marketplace refuses a second refund.
+    String order = uniqueOrder() + "-4";
+    UUID earlier = openAs(http, "agent", CaseRequests.brokenMugFromGermany(order));
+    await().atMost(Duration.ofSeconds(30)).until(() -> cases.find(earlier).status() == CaseStatus.RESOLVED);
+    UUID caseId = openAs(http, "agent", CaseRequests.body("SHOPIFY", order, "DE", "de", "Europe/Berlin",
+        "CHANGED_MIND", "Doch nicht", "12.90", "EUR", 1, 5).replace("\"SKU-1\"", "\"MUG-2\""));
+    long flow = returnFlowOf(caseId);
+    pollRound(flow, "poll-return-tracking", 1, Duration.ofHours(12));
+    pollRound(flow, "poll-warehouse", 1, Duration.ofDays(1));
+    pollRound(flow, "poll-warehouse", 2, Duration.ofDays(1));
+
+    long task = desk.awaitTask(caseId, "settle-refused-refund");
+    desk.complete(task, "agent", "{\"agentResolution\": \"DECLINED\"}").andExpect(status().isOk());
+
+    CaseView done = resolved(caseId);
+    assertThat(done.resolution()).isEqualTo("RESOLVED_BY_AGENT:DECLINED");
+    assertThat(journal.completedSteps(flow)).containsSubsequence(
+        "settle-refund-amount", "refund-refused", "settle-refused-refund", "close-by-agent", "settled-by-agent");
+    assertThat(done.timeline()).extracting(CaseView.TimelineView::kind).contains(TimelineKind.REFUND_REFUSED);
+  }
+
+  @Test
+  void anAgentMayRefundALateReturnWithoutTakingTheItemBack() throws Exception {
+    UUID caseId = openAs(http, "agent", CaseRequests.body("SHOPIFY", uniqueOrder() + "-4", "DE", "de",
+        "Europe/Berlin", "CHANGED_MIND", "Gefällt mir nicht", "70.00", "EUR", 1, 45));
+    long flow = returnFlowOf(caseId);
+
+    long review = desk.awaitTask(caseId, "review-return-exception");
+    desk.complete(review, "agent", "{\"returnDecision\": \"REFUND_WITHOUT_RETURN\"}").andExpect(status().isOk());
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> journal.isCompleted(flow));
+    assertThat(journal.completedSteps(flow)).containsSubsequence(
+        "review-return-exception", "move-to-keep-the-item", "moved-on").doesNotContain("authorise-return");
+    long instance = cases.find(caseId).processInstanceKey();
+    await().atMost(Duration.ofSeconds(30))
+        .until(() -> journal.calledInstance(instance, "refund-without-return").isPresent());
+  }
+
   /** A German buyer's return; the order reference ends in {@code story}, the sandbox label's story digit. */
   static String returnFromGermany(String reason, String sku, String price, String story, String remedy) {
     String body = CaseRequests.body("SHOPIFY", uniqueOrder() + "-" + story, "DE", "de", "Europe/Berlin", reason,
