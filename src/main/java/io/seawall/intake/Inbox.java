@@ -123,6 +123,14 @@ class Inbox {
         .update();
   }
 
+  /** Tries the event again after the retry delay without counting an attempt (the engine was away). */
+  void postpone(long id, String error) {
+    db.sql("update intake_event set status = 'PENDING', next_attempt_at = ?, last_error = ? where id = ?")
+        .params(Timestamp.from(clock.instant().plus(settings.retryDelay())),
+            error.length() > 1000 ? error.substring(0, 1000) : error, id)
+        .update();
+  }
+
   List<ParkedEvent> parked() {
     return db.sql("""
             select id, provider, event_id, topic, received_at, attempts, last_error from intake_event

@@ -109,12 +109,31 @@ class IntakeFlows {
             log.error("Intake could not read its inbox: {}", error);
             return null;
           }
+          if (engineAway(failure)) {
+            log.warn("Intake event {} ({} {}) waits for the engine: {}", event.id(), event.provider(), event.eventId(),
+                error);
+            inbox.postpone(event.id(), error);
+            return null;
+          }
           log.warn("Intake event {} ({} {}) failed attempt {}: {}", event.id(), event.provider(), event.eventId(),
               event.attempts() + 1, error);
           inbox.failed(event.id(), error);
           return null;
         })
         .get();
+  }
+
+  /**
+   * An engine that is down is not the event's fault: such a failure must not spend the event's
+   * attempts, or an outage of a few minutes would park everything that arrived meanwhile.
+   */
+  private static boolean engineAway(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof ProcessMessages.EngineUnavailable || t instanceof CaseProblem.EngineUnavailable) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

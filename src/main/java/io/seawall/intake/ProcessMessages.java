@@ -6,5 +6,17 @@ package io.seawall.intake;
  */
 public interface ProcessMessages {
 
+  /**
+   * @throws EngineUnavailable when the engine cannot be reached: the event waits for it without
+   *     spending its attempts
+   */
   void publish(ProcessMessage message);
+
+  /** The engine did not answer (down, overloaded, unreachable): nothing is wrong with the event. */
+  final class EngineUnavailable extends RuntimeException {
+
+    public EngineUnavailable(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
 }
