@@ -40,27 +40,29 @@ class LostParcelFlowTest {
   @Autowired EngineClock clock;
   AgentDesk desk;
   ProcessJournal journal;
+  FlowDriver flows;
 
   @BeforeEach
   void agentsAtTheirDesk() {
     desk = new AgentDesk(http);
     journal = new ProcessJournal(engine);
+    flows = new FlowDriver(cases, journal, clock);
   }
 
   @Test
   void anExpressParcelSilentForEightDaysIsClaimedAndReplacedAndTheCarrierReimbursesTheSeller() throws Exception {
     UUID caseId = openAs(http, "agent", notReceived("NOT_RECEIVED", "DHL", "SW0000000088"));
-    long flow = lostParcelFlowOf(caseId);
+    long flow = flows.flowOf(caseId, "lost-parcel");
 
     long task = desk.awaitTask(caseId, "claim-and-replace");
     desk.complete(task, "agent", "{\"remedy\": \"RESHIP\", \"claimDescription\": \"No scan for 8 days\"}")
         .andExpect(status().isOk());
     long replacement = await().atMost(Duration.ofSeconds(30))
         .until(() -> journal.calledInstance(flow, "reship"), found -> found.isPresent()).orElseThrow();
-    pollRound(replacement, "poll-outbound", 1, Duration.ofHours(24));
-    pollRound(replacement, "poll-tracking", 1, Duration.ofDays(1));
+    flows.pollRound(replacement, "poll-outbound", 1, Duration.ofHours(24));
+    flows.pollRound(replacement, "poll-tracking", 1, Duration.ofDays(1));
     await().atMost(Duration.ofSeconds(30)).until(() -> cases.find(caseId).status() == CaseStatus.RESOLVED);
-    pollRound(flow, "wait-for-claim", 1, Duration.ofDays(6));
+    flows.pollRound(flow, "wait-for-claim", 1, Duration.ofDays(6));
 
     CaseView done = finished(caseId, flow);
     assertThat(done.type()).isEqualTo(CaseType.LOST_PARCEL);
@@ -90,7 +92,7 @@ class LostParcelFlowTest {
     long task = desk.awaitTask(caseId, "trace-parcel");
     desk.complete(task, "agent", "{\"traceOutcome\": \"FOUND\"}").andExpect(status().isOk());
 
-    long flow = lostParcelFlowOf(caseId);
+    long flow = flows.flowOf(caseId, "lost-parcel");
     CaseView done = finished(caseId, flow);
     assertThat(done.resolution()).isEqualTo("PARCEL_FOUND");
     assertThat(journal.completedSteps(flow)).containsSubsequence(
@@ -104,7 +106,7 @@ class LostParcelFlowTest {
   @Test
   void aPostalParcelIsTracedOnceItsSilenceIsWorthItThenRefundedAndTheRejectedClaimRecorded() throws Exception {
     UUID caseId = openAs(http, "agent", notReceived("NOT_RECEIVED", "China Post", "SW9000000148"));
-    long flow = lostParcelFlowOf(caseId);
+    long flow = flows.flowOf(caseId, "lost-parcel");
     await().atMost(Duration.ofSeconds(30)).until(() -> journal.hasTimerScheduled(flow, "look-again"));
     assertThat(journal.variables(flow)).containsEntry("daysSinceLastScan", "14")
         .containsEntry("carrierClass", "\"POSTAL\"");
@@ -117,7 +119,7 @@ class LostParcelFlowTest {
     desk.complete(claim, "agent", "{\"remedy\": \"REFUND\", \"claimDescription\": \"Trace found nothing\"}")
         .andExpect(status().isOk());
     await().atMost(Duration.ofSeconds(30)).until(() -> cases.find(caseId).status() == CaseStatus.RESOLVED);
-    pollRound(flow, "wait-for-claim", 1, Duration.ofDays(7));
+    flows.pollRound(flow, "wait-for-claim", 1, Duration.ofDays(7));
 
     CaseView done = finished(caseId, flow);
     assertThat(done.resolution()).isEqualTo("REFUNDED_LOST_PARCEL");
@@ -136,7 +138,7 @@ class LostParcelFlowTest {
     // First scan nine days before the case (label created two days before the seven silent days):
     // DHL Express's 30-day window closes in 21 days, so the manager is called after 18.
     UUID caseId = openAs(http, "agent", notReceived("NOT_RECEIVED", "DHL", "SW0000000078"));
-    long flow = lostParcelFlowOf(caseId);
+    long flow = flows.flowOf(caseId, "lost-parcel");
     desk.awaitTask(caseId, "claim-and-replace");
     await().atMost(Duration.ofSeconds(30)).until(() -> journal.hasTimerScheduled(flow, "claim-window-closing"));
 
@@ -158,18 +160,6 @@ class LostParcelFlowTest {
         .replaceAll("\"carrier\": \"[^\"]*\"", "\"carrier\": \"" + carrier + "\"")
         .replaceAll("\"trackingNumber\": \"[^\"]*\"", "\"trackingNumber\": \"" + trackingNumber + "\"")
         .replaceAll("\"status\": \"DELIVERED\", \"deliveredAt\": \"[^\"]*\"", "\"status\": \"IN_TRANSIT\"");
-  }
-
-  private long lostParcelFlowOf(UUID caseId) {
-    long instance = await().atMost(Duration.ofSeconds(30))
-        .until(() -> cases.find(caseId).processInstanceKey(), key -> key != null);
-    return await().atMost(Duration.ofSeconds(30))
-        .until(() -> journal.calledInstance(instance, "lost-parcel"), found -> found.isPresent()).orElseThrow();
-  }
-
-  private void pollRound(long instance, String timer, int round, Duration by) {
-    await().atMost(Duration.ofSeconds(30)).until(() -> journal.timersScheduled(instance, timer) >= round);
-    clock.advance(by.plusMinutes(1));
   }
 
   private CaseView finished(UUID caseId, long flow) {

@@ -12,7 +12,6 @@ import io.seawall.AgentDesk;
 import io.seawall.CaseRequests;
 import io.seawall.ProcessJournal;
 import io.seawall.SeawallTest;
-import io.seawall.cases.CaseStatus;
 import io.seawall.cases.CaseType;
 import io.seawall.cases.CaseView;
 import io.seawall.cases.Cases;
@@ -41,21 +40,23 @@ class ReshipFlowTest {
   @Autowired EngineClock clock;
   AgentDesk desk;
   ProcessJournal journal;
+  FlowDriver flows;
 
   @BeforeEach
   void agentsAtTheirDesk() {
     desk = new AgentDesk(http);
     journal = new ProcessJournal(engine);
+    flows = new FlowDriver(cases, journal, clock);
   }
 
   @Test
   void aBrokenItemIsReplacedFromTheWarehouseNearTheBuyerAndDelivered() throws Exception {
     UUID caseId = openAs(http, "agent", brokenInGermany("VASE-1", "10115"));
-    long flow = reshipFlowOf(caseId);
-    pollRound(flow, "poll-outbound", 1, Duration.ofHours(24));
-    pollRound(flow, "poll-tracking", 1, Duration.ofDays(1));
+    long flow = flows.flowOf(caseId, "reship");
+    flows.pollRound(flow, "poll-outbound", 1, Duration.ofHours(24));
+    flows.pollRound(flow, "poll-tracking", 1, Duration.ofDays(1));
 
-    CaseView done = resolved(caseId);
+    CaseView done = flows.resolved(caseId);
     assertThat(done.type()).isEqualTo(CaseType.RESHIP);
     assertThat(done.resolution()).isEqualTo("RESHIPPED");
     assertThat(journal.completedSteps(flow)).containsSubsequence(
@@ -76,16 +77,16 @@ class ReshipFlowTest {
   @Test
   void anItemSoldOutNearTheBuyerShipsFromTheSiteTheAgentChooses() throws Exception {
     UUID caseId = openAs(http, "agent", brokenInGermany("MUG-SOLDOUT", "10115"));
-    long flow = reshipFlowOf(caseId);
+    long flow = flows.flowOf(caseId, "reship");
 
     long task = desk.awaitTask(caseId, "decide-reship-problem");
     assertThat(journal.variables(flow)).containsEntry("reshipProblem", "\"OUT_OF_STOCK\"");
     desk.complete(task, "agent", "{\"reshipDecision\": \"OTHER_WAREHOUSE\", \"warehouseSite\": \"GC-CZ-PRG\"}")
         .andExpect(status().isOk());
-    pollRound(flow, "poll-outbound", 1, Duration.ofHours(24));
-    pollRound(flow, "poll-tracking", 1, Duration.ofDays(1));
+    flows.pollRound(flow, "poll-outbound", 1, Duration.ofHours(24));
+    flows.pollRound(flow, "poll-tracking", 1, Duration.ofDays(1));
 
-    CaseView done = resolved(caseId);
+    CaseView done = flows.resolved(caseId);
     assertThat(done.resolution()).isEqualTo("RESHIPPED");
     assertThat(journal.completedSteps(flow)).containsSubsequence(
         "outbound-refused", "decide-reship-problem", "cancel-open-orders", "place-outbound", "await-dispatch");
@@ -99,7 +100,7 @@ class ReshipFlowTest {
   @Test
   void anAddressTheWarehouseRefusesIsCorrectedByTheAgentAndShippedAgain() throws Exception {
     UUID caseId = openAs(http, "agent", brokenInGermany("PLATE-1", ""));
-    long flow = reshipFlowOf(caseId);
+    long flow = flows.flowOf(caseId, "reship");
 
     long task = desk.awaitTask(caseId, "decide-reship-problem");
     assertThat(journal.variables(flow)).containsEntry("reshipProblem", "\"ADDRESS_INVALID\"");
@@ -109,10 +110,10 @@ class ReshipFlowTest {
             .content("{\"line1\": \"Musterstr. 1\", \"city\": \"Berlin\", \"postalCode\": \"10115\"}"))
         .andExpect(status().isNoContent());
     desk.complete(task, "agent", "{\"reshipDecision\": \"ADDRESS_CORRECTED\"}").andExpect(status().isOk());
-    pollRound(flow, "poll-outbound", 1, Duration.ofHours(24));
-    pollRound(flow, "poll-tracking", 1, Duration.ofDays(1));
+    flows.pollRound(flow, "poll-outbound", 1, Duration.ofHours(24));
+    flows.pollRound(flow, "poll-tracking", 1, Duration.ofDays(1));
 
-    CaseView done = resolved(caseId);
+    CaseView done = flows.resolved(caseId);
     assertThat(done.resolution()).isEqualTo("RESHIPPED");
     assertThat(done.timeline()).extracting(CaseView.TimelineView::kind)
         .containsSubsequence(TimelineKind.OUTBOUND_REFUSED, TimelineKind.ADDRESS_CORRECTED,
@@ -122,7 +123,7 @@ class ReshipFlowTest {
   @Test
   void aDispatchLateTwiceEndsInARefundAndTheOpenOrderIsCancelled() throws Exception {
     UUID caseId = openAs(http, "agent", brokenInGermany("CLOCK-SLOW", "10115"));
-    long flow = reshipFlowOf(caseId);
+    long flow = flows.flowOf(caseId, "reship");
     await().atMost(Duration.ofSeconds(30)).until(() -> journal.hasTimerScheduled(flow, "dispatch-overdue"));
     clock.advance(Duration.ofDays(3).plusMinutes(1));
 
@@ -134,7 +135,7 @@ class ReshipFlowTest {
     long again = desk.awaitTask(caseId, "decide-reship-problem");
     desk.complete(again, "agent", "{\"reshipDecision\": \"REFUND_INSTEAD\"}").andExpect(status().isOk());
 
-    CaseView done = resolved(caseId);
+    CaseView done = flows.resolved(caseId);
     assertThat(done.resolution()).isEqualTo("REFUNDED_INSTEAD_OF_RESHIP");
     assertThat(journal.completedSteps(flow)).containsSubsequence(
         "dispatch-overdue", "note-late-dispatch", "decide-reship-problem", "cancel-before-refund", "refund-instead",
@@ -148,14 +149,14 @@ class ReshipFlowTest {
   @Test
   void aReplacementTheCarrierSendsBackGoesToAnAgent() throws Exception {
     UUID caseId = openAs(http, "agent", brokenInGermany("LAMP-ASTRAY", "10115"));
-    long flow = reshipFlowOf(caseId);
-    pollRound(flow, "poll-outbound", 1, Duration.ofHours(24));
-    pollRound(flow, "poll-tracking", 1, Duration.ofDays(1));
+    long flow = flows.flowOf(caseId, "reship");
+    flows.pollRound(flow, "poll-outbound", 1, Duration.ofHours(24));
+    flows.pollRound(flow, "poll-tracking", 1, Duration.ofDays(1));
 
     long task = desk.awaitTask(caseId, "follow-up-delivery");
     desk.complete(task, "agent", "{\"agentResolution\": \"REFUNDED\"}").andExpect(status().isOk());
 
-    CaseView done = resolved(caseId);
+    CaseView done = flows.resolved(caseId);
     assertThat(done.resolution()).isEqualTo("RESOLVED_BY_AGENT:REFUNDED");
     assertThat(journal.completedSteps(flow)).containsSubsequence(
         "await-dispatch", "tell-buyer-dispatched", "read-reship-tracking", "delivery-known", "await-delivery",
@@ -166,15 +167,15 @@ class ReshipFlowTest {
   @Test
   void anOrderTheWarehouseCancelsGoesBackToTheAgentWhoRefundsInstead() throws Exception {
     UUID caseId = openAs(http, "agent", brokenInGermany("BOWL-WITHDRAWN", "10115"));
-    long flow = reshipFlowOf(caseId);
-    pollRound(flow, "poll-outbound", 1, Duration.ofHours(6));
+    long flow = flows.flowOf(caseId, "reship");
+    flows.pollRound(flow, "poll-outbound", 1, Duration.ofHours(6));
 
     long task = desk.awaitTask(caseId, "decide-reship-problem");
     assertThat(journal.variables(flow)).containsEntry("reshipProblem", "\"WAREHOUSE_CANCELLED\"")
         .containsEntry("outboundStage", "\"CANCELLED\"");
     desk.complete(task, "agent", "{\"reshipDecision\": \"REFUND_INSTEAD\"}").andExpect(status().isOk());
 
-    CaseView done = resolved(caseId);
+    CaseView done = flows.resolved(caseId);
     assertThat(done.resolution()).isEqualTo("REFUNDED_INSTEAD_OF_RESHIP");
     assertThat(journal.completedSteps(flow)).containsSubsequence(
         "follow-outbound", "dispatch-known", "await-dispatch", "note-cancellation", "decide-reship-problem",
@@ -188,24 +189,5 @@ class ReshipFlowTest {
             "49.00", "EUR", 1, 2)
         .replace("\"SKU-1\"", "\"" + sku + "\"")
         .replace("\"postalCode\": \"10115\"", "\"postalCode\": \"" + postalCode + "\"");
-  }
-
-  private long reshipFlowOf(UUID caseId) {
-    long instance = await().atMost(Duration.ofSeconds(30))
-        .until(() -> cases.find(caseId).processInstanceKey(), key -> key != null);
-    return await().atMost(Duration.ofSeconds(30))
-        .until(() -> journal.calledInstance(instance, "reship"), found -> found.isPresent()).orElseThrow();
-  }
-
-  private void pollRound(long instance, String timer, int round, Duration by) {
-    await().atMost(Duration.ofSeconds(30)).until(() -> journal.timersScheduled(instance, timer) >= round);
-    clock.advance(by.plusMinutes(1));
-  }
-
-  private CaseView resolved(UUID caseId) {
-    long processInstanceKey = await().atMost(Duration.ofSeconds(60))
-        .until(() -> cases.find(caseId), c -> c.status() == CaseStatus.RESOLVED).processInstanceKey();
-    await().atMost(Duration.ofSeconds(10)).until(() -> journal.isCompleted(processInstanceKey));
-    return cases.find(caseId);
   }
 }

@@ -42,23 +42,25 @@ class ReturnFlowTest {
   @Autowired CamundaClient camunda;
   AgentDesk desk;
   ProcessJournal journal;
+  FlowDriver flows;
 
   @BeforeEach
   void agentsAtTheirDesk() {
     desk = new AgentDesk(http);
     journal = new ProcessJournal(engine);
+    flows = new FlowDriver(cases, journal, clock);
   }
 
   @Test
   void aBuyerWhoChangedTheirMindSendsTheItemBackAndIsRefundedLessTheLabelTheyPayFor() throws Exception {
     UUID caseId = openAs(http, "agent", returnFromGermany("CHANGED_MIND", "DRESS-1", "59.00", "4", null));
-    long flow = returnFlowOf(caseId);
+    long flow = flows.flowOf(caseId, "return");
 
-    pollRound(flow, "poll-return-tracking", 1, Duration.ofHours(12));
-    pollRound(flow, "poll-warehouse", 1, Duration.ofDays(1));
-    pollRound(flow, "poll-warehouse", 2, Duration.ofDays(1));
+    flows.pollRound(flow, "poll-return-tracking", 1, Duration.ofHours(12));
+    flows.pollRound(flow, "poll-warehouse", 1, Duration.ofDays(1));
+    flows.pollRound(flow, "poll-warehouse", 2, Duration.ofDays(1));
 
-    CaseView done = resolved(caseId);
+    CaseView done = flows.resolved(caseId);
     assertThat(done.type()).isEqualTo(CaseType.RETURN);
     assertThat(done.resolution()).isEqualTo("RETURNED_AND_REFUNDED");
     assertThat(journal.completedSteps(flow)).containsSubsequence(
@@ -85,7 +87,7 @@ class ReturnFlowTest {
   @Test
   void carrierAndWarehouseWebhooksMoveTheReturnWithoutWaitingForAPoll() throws Exception {
     UUID caseId = openAs(http, "agent", returnFromGermany("WRONG_SIZE", "SHOES-1", "80.00", "1", null));
-    long flow = returnFlowOf(caseId);
+    long flow = flows.flowOf(caseId, "return");
     Map<String, String> label = awaitVariables(flow, "returnTrackingNumber", "returnId");
 
     publish("parcel-scanned", label.get("returnTrackingNumber"), Map.of("trackingStatus", "IN_TRANSIT"));
@@ -93,7 +95,7 @@ class ReturnFlowTest {
     publish("return-received", label.get("returnId"), Map.of("inspectionResult", "PARTIAL",
         "inspectionNote", "worn once, box missing"));
 
-    CaseView done = resolved(caseId);
+    CaseView done = flows.resolved(caseId);
     assertThat(done.resolution()).isEqualTo("RETURNED_AND_REFUNDED");
     assertThat(journal.completedSteps(flow)).containsSubsequence(
         "return-parcel-scanned", "parcel-on-its-way", "return-received", "inspection-known", "decide-refund",
@@ -105,7 +107,7 @@ class ReturnFlowTest {
   @Test
   void aBuyerWhoNeverShipsIsRemindedTwiceThenTheReturnExpiresAndIsUndone() throws Exception {
     UUID caseId = openAs(http, "agent", returnFromGermany("CHANGED_MIND", "LAMP-1", "45.00", "1", null));
-    long flow = returnFlowOf(caseId);
+    long flow = flows.flowOf(caseId, "return");
     await().atMost(Duration.ofSeconds(30)).until(() -> journal.hasTimerScheduled(flow, "return-expired"));
 
     clock.advance(Duration.ofDays(5).plusMinutes(1));
@@ -114,7 +116,7 @@ class ReturnFlowTest {
     await().atMost(Duration.ofSeconds(30)).until(() -> messagesOf(caseId, "return-reminder") == 2);
     clock.advance(Duration.ofDays(4));
 
-    CaseView done = resolved(caseId);
+    CaseView done = flows.resolved(caseId);
     assertThat(done.resolution()).isEqualTo("RETURN_NOT_SHIPPED");
     assertThat(journal.completedSteps(flow)).containsSubsequence(
         "send-return-label", "tell-buyer-label", "return-expired", "undo-return", "tell-buyer-expired",
@@ -130,7 +132,7 @@ class ReturnFlowTest {
     // Japan has no warehouse site: the parcel would go back to China, 38.00 USD for a 33 USD item.
     UUID caseId = openAs(http, "agent", CaseRequests.body("SHOPIFY", uniqueOrder() + "-4", "JP", "ja", "Asia/Tokyo",
         "CHANGED_MIND", "思っていたのと違いました", "5000", "JPY", 1, 3));
-    long flow = returnFlowOf(caseId);
+    long flow = flows.flowOf(caseId, "return");
 
     await().atMost(Duration.ofSeconds(30)).until(() -> journal.isCompleted(flow));
     assertThat(journal.completedSteps(flow)).containsSubsequence(
@@ -149,15 +151,15 @@ class ReturnFlowTest {
   @Test
   void anItemRuinedByTheBuyerIsNotRefundedWhenTheAgentDeclines() throws Exception {
     UUID caseId = openAs(http, "agent", returnFromGermany("CHANGED_MIND", "COAT-RUINED", "120.00", "4", null));
-    long flow = returnFlowOf(caseId);
-    pollRound(flow, "poll-return-tracking", 1, Duration.ofHours(12));
-    pollRound(flow, "poll-warehouse", 1, Duration.ofDays(1));
-    pollRound(flow, "poll-warehouse", 2, Duration.ofDays(1));
+    long flow = flows.flowOf(caseId, "return");
+    flows.pollRound(flow, "poll-return-tracking", 1, Duration.ofHours(12));
+    flows.pollRound(flow, "poll-warehouse", 1, Duration.ofDays(1));
+    flows.pollRound(flow, "poll-warehouse", 2, Duration.ofDays(1));
 
     long task = desk.awaitTask(caseId, "review-failed-inspection");
     desk.complete(task, "agent", "{\"inspectionDecision\": \"DECLINE_REFUND\"}").andExpect(status().isOk());
 
-    CaseView done = resolved(caseId);
+    CaseView done = flows.resolved(caseId);
     assertThat(done.resolution()).isEqualTo("RETURN_REJECTED");
     assertThat(journal.completedSteps(flow)).containsSubsequence(
         "inspection-known", "await-receipt", "review-failed-inspection", "tell-buyer-rejected", "close-rejected",
@@ -171,13 +173,13 @@ class ReturnFlowTest {
   void aLateReturnGoesToAnAgentWhoDeclinesIt() throws Exception {
     UUID caseId = openAs(http, "agent", CaseRequests.body("SHOPIFY", uniqueOrder() + "-4", "DE", "de",
         "Europe/Berlin", "CHANGED_MIND", "Gefällt mir nicht", "70.00", "EUR", 1, 45));
-    long flow = returnFlowOf(caseId);
+    long flow = flows.flowOf(caseId, "return");
 
     long task = desk.awaitTask(caseId, "review-return-exception");
     desk.complete(task, "agent", "{\"returnDecision\": \"DECLINE\", \"returnDecisionNote\": \"45 days after delivery\"}")
         .andExpect(status().isOk());
 
-    CaseView done = resolved(caseId);
+    CaseView done = flows.resolved(caseId);
     assertThat(done.resolution()).isEqualTo("RETURN_DECLINED");
     assertThat(journal.completedSteps(flow)).containsSubsequence(
         "check-eligibility", "review-return-exception", "tell-buyer-declined", "close-declined", "return-declined")
@@ -189,16 +191,16 @@ class ReturnFlowTest {
   @Test
   void aBuyerWhoAskedForAnExchangeGetsItShippedFromTheWarehouseOnceTheReturnPasses() throws Exception {
     UUID caseId = openAs(http, "agent", returnFromGermany("WRONG_SIZE", "JEANS-32", "65.00", "4", "EXCHANGE"));
-    long flow = returnFlowOf(caseId);
-    pollRound(flow, "poll-return-tracking", 1, Duration.ofHours(12));
-    pollRound(flow, "poll-warehouse", 1, Duration.ofDays(1));
-    pollRound(flow, "poll-warehouse", 2, Duration.ofDays(1));
+    long flow = flows.flowOf(caseId, "return");
+    flows.pollRound(flow, "poll-return-tracking", 1, Duration.ofHours(12));
+    flows.pollRound(flow, "poll-warehouse", 1, Duration.ofDays(1));
+    flows.pollRound(flow, "poll-warehouse", 2, Duration.ofDays(1));
     long exchange = await().atMost(Duration.ofSeconds(30))
         .until(() -> journal.calledInstance(flow, "reship"), found -> found.isPresent()).orElseThrow();
-    pollRound(exchange, "poll-outbound", 1, Duration.ofHours(24).plusMinutes(1));
-    pollRound(exchange, "poll-tracking", 1, Duration.ofDays(1));
+    flows.pollRound(exchange, "poll-outbound", 1, Duration.ofHours(24).plusMinutes(1));
+    flows.pollRound(exchange, "poll-tracking", 1, Duration.ofDays(1));
 
-    CaseView done = resolved(caseId);
+    CaseView done = flows.resolved(caseId);
     assertThat(done.resolution()).isEqualTo("RESHIPPED");
     assertThat(journal.completedSteps(flow)).containsSubsequence("await-receipt", "ship-exchange", "exchanged")
         .doesNotContain("refund-return");
@@ -212,12 +214,12 @@ class ReturnFlowTest {
   void anAmazonReturnGoesToAnAgentBecauseAmazonHasNoApiToApproveIt() throws Exception {
     UUID caseId = openAs(http, "agent", returnFromGermany("CHANGED_MIND", "KETTLE-1", "49.00", "4", null)
         .replace("\"SHOPIFY\"", "\"AMAZON\""));
-    long flow = returnFlowOf(caseId);
+    long flow = flows.flowOf(caseId, "return");
 
     long task = desk.awaitTask(caseId, "settle-refused-return");
     desk.complete(task, "agent", "{\"agentResolution\": \"RETURN_LABEL_SENT\"}").andExpect(status().isOk());
 
-    CaseView done = resolved(caseId);
+    CaseView done = flows.resolved(caseId);
     assertThat(done.resolution()).isEqualTo("RESOLVED_BY_AGENT:RETURN_LABEL_SENT");
     assertThat(journal.completedSteps(flow)).containsSubsequence(
         "check-eligibility", "return-refused", "settle-refused-return", "close-refused-return",
@@ -231,18 +233,18 @@ class ReturnFlowTest {
     UUID caseId = openAs(http, "agent", CaseRequests.body("SHOPIFY", uniqueOrder() + "-4", "DE", "de",
         "Europe/Berlin", "CHANGED_MIND", "Gefällt mir nicht", "70.00", "EUR", 1, 45)
         .replace("\"SKU-1\"", "\"BOOTS-RUINED\""));
-    long flow = returnFlowOf(caseId);
+    long flow = flows.flowOf(caseId, "return");
     long review = desk.awaitTask(caseId, "review-return-exception");
     desk.complete(review, "agent", "{\"returnDecision\": \"ACCEPT_RETURN\"}").andExpect(status().isOk());
-    pollRound(flow, "poll-return-tracking", 1, Duration.ofHours(12));
-    pollRound(flow, "poll-warehouse", 1, Duration.ofDays(1));
-    pollRound(flow, "poll-warehouse", 2, Duration.ofDays(1));
+    flows.pollRound(flow, "poll-return-tracking", 1, Duration.ofHours(12));
+    flows.pollRound(flow, "poll-warehouse", 1, Duration.ofDays(1));
+    flows.pollRound(flow, "poll-warehouse", 2, Duration.ofDays(1));
 
     long failed = desk.awaitTask(caseId, "review-failed-inspection");
     desk.complete(failed, "agent", "{\"inspectionDecision\": \"REFUND_ANYWAY\", \"refundAmount\": 30}")
         .andExpect(status().isOk());
 
-    CaseView done = resolved(caseId);
+    CaseView done = flows.resolved(caseId);
     assertThat(done.resolution()).isEqualTo("RETURNED_AND_REFUNDED");
     assertThat(journal.completedSteps(flow)).containsSubsequence(
         "review-return-exception", "authorise-return", "send-return-label", "await-buyer-parcel", "await-receipt",
@@ -255,7 +257,7 @@ class ReturnFlowTest {
   void foodBoughtInSaudiArabiaIsRefundedWithoutBeingSentBack() throws Exception {
     UUID caseId = openAs(http, "agent", CaseRequests.body("SHOPEE", uniqueOrder(), "SA", "ar", "Asia/Riyadh",
         "CHANGED_MIND", "لا أريده", "200.00", "SAR", 1, 2).replace("\"HOME\"", "\"FOOD\""));
-    long flow = returnFlowOf(caseId);
+    long flow = flows.flowOf(caseId, "return");
 
     await().atMost(Duration.ofSeconds(30)).until(() -> journal.isCompleted(flow));
     assertThat(journal.completedSteps(flow)).containsExactly(
@@ -269,9 +271,9 @@ class ReturnFlowTest {
   @Test
   void aReturnTheWarehouseNeverReceivesGoesToAnAgentAfterThirtyDays() throws Exception {
     UUID caseId = openAs(http, "agent", returnFromGermany("CHANGED_MIND", "RADIO-LOST", "60.00", "4", null));
-    long flow = returnFlowOf(caseId);
-    pollRound(flow, "poll-return-tracking", 1, Duration.ofHours(12));
-    pollRound(flow, "poll-warehouse", 1, Duration.ofDays(1));
+    long flow = flows.flowOf(caseId, "return");
+    flows.pollRound(flow, "poll-return-tracking", 1, Duration.ofHours(12));
+    flows.pollRound(flow, "poll-warehouse", 1, Duration.ofDays(1));
     await().atMost(Duration.ofSeconds(30)).until(() -> journal.timersScheduled(flow, "poll-warehouse") >= 2);
     clock.advance(Duration.ofDays(29));
 
@@ -279,7 +281,7 @@ class ReturnFlowTest {
     desk.complete(trace, "agent", "{\"agentResolution\": \"REFUNDED\", \"refundAmount\": 60}")
         .andExpect(status().isOk());
 
-    CaseView done = resolved(caseId);
+    CaseView done = flows.resolved(caseId);
     assertThat(done.resolution()).isEqualTo("RESOLVED_BY_AGENT:REFUNDED");
     assertThat(journal.completedSteps(flow)).containsSubsequence(
         "await-buyer-parcel", "return-lost-in-transit", "trace-return-parcel", "close-lost-return",
@@ -295,15 +297,15 @@ class ReturnFlowTest {
     await().atMost(Duration.ofSeconds(30)).until(() -> cases.find(earlier).status() == CaseStatus.RESOLVED);
     UUID caseId = openAs(http, "agent", CaseRequests.body("SHOPIFY", order, "DE", "de", "Europe/Berlin",
         "CHANGED_MIND", "Doch nicht", "12.90", "EUR", 1, 5).replace("\"SKU-1\"", "\"MUG-2\""));
-    long flow = returnFlowOf(caseId);
-    pollRound(flow, "poll-return-tracking", 1, Duration.ofHours(12));
-    pollRound(flow, "poll-warehouse", 1, Duration.ofDays(1));
-    pollRound(flow, "poll-warehouse", 2, Duration.ofDays(1));
+    long flow = flows.flowOf(caseId, "return");
+    flows.pollRound(flow, "poll-return-tracking", 1, Duration.ofHours(12));
+    flows.pollRound(flow, "poll-warehouse", 1, Duration.ofDays(1));
+    flows.pollRound(flow, "poll-warehouse", 2, Duration.ofDays(1));
 
     long task = desk.awaitTask(caseId, "settle-refused-refund");
     desk.complete(task, "agent", "{\"agentResolution\": \"DECLINED\"}").andExpect(status().isOk());
 
-    CaseView done = resolved(caseId);
+    CaseView done = flows.resolved(caseId);
     assertThat(done.resolution()).isEqualTo("RESOLVED_BY_AGENT:DECLINED");
     assertThat(journal.completedSteps(flow)).containsSubsequence(
         "settle-refund-amount", "refund-refused", "settle-refused-refund", "close-by-agent", "settled-by-agent");
@@ -314,7 +316,7 @@ class ReturnFlowTest {
   void anAgentMayRefundALateReturnWithoutTakingTheItemBack() throws Exception {
     UUID caseId = openAs(http, "agent", CaseRequests.body("SHOPIFY", uniqueOrder() + "-4", "DE", "de",
         "Europe/Berlin", "CHANGED_MIND", "Gefällt mir nicht", "70.00", "EUR", 1, 45));
-    long flow = returnFlowOf(caseId);
+    long flow = flows.flowOf(caseId, "return");
 
     long review = desk.awaitTask(caseId, "review-return-exception");
     desk.complete(review, "agent", "{\"returnDecision\": \"REFUND_WITHOUT_RETURN\"}").andExpect(status().isOk());
@@ -332,19 +334,6 @@ class ReturnFlowTest {
     String body = CaseRequests.body("SHOPIFY", uniqueOrder() + "-" + story, "DE", "de", "Europe/Berlin", reason,
         "Bitte zurücknehmen", price, "EUR", 1, 3).replace("\"SKU-1\"", "\"" + sku + "\"");
     return remedy == null ? body : body.replaceFirst("\\{", "{\"preferredRemedy\": \"" + remedy + "\",");
-  }
-
-  private long returnFlowOf(UUID caseId) {
-    long instance = await().atMost(Duration.ofSeconds(30))
-        .until(() -> cases.find(caseId).processInstanceKey(), key -> key != null);
-    return await().atMost(Duration.ofSeconds(30))
-        .until(() -> journal.calledInstance(instance, "return"), found -> found.isPresent()).orElseThrow();
-  }
-
-  /** Waits for the {@code round}th timer of a polling loop, then moves the engine clock past it. */
-  private void pollRound(long instance, String timer, int round, Duration by) {
-    await().atMost(Duration.ofSeconds(30)).until(() -> journal.timersScheduled(instance, timer) >= round);
-    clock.advance(by.plusMinutes(1));
   }
 
   private Map<String, String> awaitVariables(long instance, String... names) {
@@ -368,12 +357,5 @@ class ReturnFlowTest {
 
   private long messagesOf(UUID caseId, String template) {
     return cases.find(caseId).messages().stream().filter(m -> template.equals(m.template())).count();
-  }
-
-  private CaseView resolved(UUID caseId) {
-    long processInstanceKey = await().atMost(Duration.ofSeconds(60))
-        .until(() -> cases.find(caseId), c -> c.status() == CaseStatus.RESOLVED).processInstanceKey();
-    await().atMost(Duration.ofSeconds(10)).until(() -> journal.isCompleted(processInstanceKey));
-    return cases.find(caseId);
   }
 }
