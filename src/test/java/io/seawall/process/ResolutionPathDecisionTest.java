@@ -22,6 +22,7 @@ class ResolutionPathDecisionTest {
       NOT_RECEIVED,           US, 1500, null, LOST_PARCEL
       NOT_AS_DESCRIBED,       US, 1450, 3,   AGENT
       DAMAGED,                DE, 1001, 5,   AGENT
+      DAMAGED,                DE, 0,    5,   AGENT
       DELIVERED_NOT_RECEIVED, US, 15,  2,    LOST_PARCEL
       DAMAGED,                DE, 13.93, 5,  REFUND_WITHOUT_RETURN
       WRONG_ITEM,             FR, 25,  3,    REFUND_WITHOUT_RETURN
