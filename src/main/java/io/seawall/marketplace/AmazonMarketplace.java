@@ -1,5 +1,7 @@
 package io.seawall.marketplace;
 
+import java.util.Optional;
+
 /**
  * Amazon for seller-fulfilled (MFN) orders. The Selling Partner API has no call that refunds such
  * an order or authorises or withdraws its return: sellers do those in Seller Central (Manage
@@ -25,5 +27,15 @@ final class AmazonMarketplace implements MarketplaceConnection {
   public void cancelReturn(String marketplace, String shop, String returnId) {
     throw new MarketplaceFailure.Unsupported(
         "Amazon has no API to close a return of a seller-fulfilled order; close it in Seller Central");
+  }
+
+  /**
+   * SP-API's Orders API can read an order, but it needs Login with Amazon credentials and a
+   * restricted-data token for the buyer's address, which Seawall does not hold yet.
+   */
+  @Override
+  public Optional<MarketOrder> order(String marketplace, String shop, String orderReference) {
+    throw new MarketplaceFailure.Unsupported(
+        "Seawall does not read Amazon orders yet (SP-API Orders needs Login with Amazon credentials)");
   }
 }

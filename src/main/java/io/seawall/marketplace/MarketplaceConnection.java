@@ -1,5 +1,7 @@
 package io.seawall.marketplace;
 
+import java.util.Optional;
+
 /** A seller's marketplace account as Seawall's steps need it. One adapter per provider. */
 public interface MarketplaceConnection {
 
@@ -23,4 +25,11 @@ public interface MarketplaceConnection {
    * @throws ReturnRefused when the marketplace declines (the return is already closed)
    */
   void cancelReturn(String marketplace, String shop, String returnId);
+
+  /**
+   * The order as the marketplace holds it; empty when the marketplace has no such order.
+   *
+   * @throws MarketplaceFailure.Unsupported when Seawall cannot read this marketplace's orders
+   */
+  Optional<MarketOrder> order(String marketplace, String shop, String orderReference);
 }

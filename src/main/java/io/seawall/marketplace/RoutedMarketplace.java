@@ -1,5 +1,7 @@
 package io.seawall.marketplace;
 
+import java.util.Optional;
+
 import io.seawall.cases.Marketplace;
 import java.util.Map;
 
@@ -36,5 +38,10 @@ final class RoutedMarketplace implements MarketplaceConnection {
   /** Which adapter serves a marketplace, by the name of {@link Marketplace} that cases carry. */
   MarketplaceConnection adapterFor(String marketplace) {
     return adapters.getOrDefault(Marketplace.valueOf(marketplace), sandbox);
+  }
+
+  @Override
+  public Optional<MarketOrder> order(String marketplace, String shop, String orderReference) {
+    return adapterFor(marketplace).order(marketplace, shop, orderReference);
   }
 }

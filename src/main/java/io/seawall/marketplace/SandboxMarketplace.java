@@ -1,5 +1,7 @@
 package io.seawall.marketplace;
 
+import java.util.Optional;
+
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
@@ -116,5 +118,11 @@ class SandboxMarketplace implements MarketplaceConnection {
         .param(key)
         .query((rs, n) -> new RefundReceipt(rs.getString(1), rs.getBigDecimal(2), rs.getString(3), true))
         .list();
+  }
+
+  /** The sandbox keeps no catalogue of orders: it knows none, as a marketplace would not know a stranger's. */
+  @Override
+  public Optional<MarketOrder> order(String marketplace, String shop, String orderReference) {
+    return Optional.empty();
   }
 }

@@ -243,4 +243,10 @@ final class ShopeeMarketplace implements MarketplaceConnection {
       throw new IllegalStateException(impossible);
     }
   }
+
+  /** Not read yet: the case keeps what the marketplace's message said and an agent checks the order. */
+  @Override
+  public Optional<MarketOrder> order(String marketplace, String shop, String orderReference) {
+    throw new MarketplaceFailure.Unsupported("Seawall does not read Shopee orders yet; check the order in the seller centre");
+  }
 }

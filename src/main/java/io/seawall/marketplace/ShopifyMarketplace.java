@@ -319,4 +319,9 @@ final class ShopifyMarketplace implements MarketplaceConnection {
   private static boolean blank(String value) {
     return value == null || value.isBlank();
   }
+
+  @Override
+  public Optional<MarketOrder> order(String marketplace, String shop, String orderReference) {
+    throw new MarketplaceFailure.Unsupported("Seawall does not read Shopify orders yet");
+  }
 }

@@ -217,4 +217,10 @@ final class TikTokShopMarketplace implements MarketplaceConnection {
   private static boolean blank(String value) {
     return value == null || value.isBlank();
   }
+
+  /** Not read yet: the case keeps what the marketplace's message said and an agent checks the order. */
+  @Override
+  public Optional<MarketOrder> order(String marketplace, String shop, String orderReference) {
+    throw new MarketplaceFailure.Unsupported("Seawall does not read TikTok Shop orders yet; check the order in the seller centre");
+  }
 }
