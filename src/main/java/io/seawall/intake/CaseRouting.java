@@ -5,12 +5,10 @@ import io.seawall.cases.CaseProblem;
 import io.seawall.cases.CaseReferences;
 import io.seawall.cases.Cases;
 import io.seawall.cases.Channel;
-import io.seawall.cases.OpenCaseRequest;
 import io.seawall.cases.ReferenceKind;
 import io.seawall.cases.ShipmentStatus;
 import io.seawall.cases.TimelineKind;
 import io.seawall.desk.AgentTasks;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -48,14 +46,17 @@ class CaseRouting {
   private final ProcessMessages messages;
   private final BuyerLanguage language;
   private final AgentTasks tasks;
+  private final CaseFromReturnRequest returnRequests;
 
   CaseRouting(
-      Cases cases, CaseReferences references, ProcessMessages messages, BuyerLanguage language, AgentTasks tasks) {
+      Cases cases, CaseReferences references, ProcessMessages messages, BuyerLanguage language, AgentTasks tasks,
+      CaseFromReturnRequest returnRequests) {
     this.cases = cases;
     this.references = references;
     this.messages = messages;
     this.language = language;
     this.tasks = tasks;
+    this.returnRequests = returnRequests;
   }
 
   /** The case the event was applied to; empty when it concerns none. */
@@ -86,37 +87,13 @@ class CaseRouting {
     }
     UUID caseId;
     try {
-      caseId = cases.open(openRequest(r), ACTOR + ":" + source.provider().path()).id();
+      caseId = cases.open(returnRequests.openRequest(r), ACTOR + ":" + source.provider().path()).id();
     } catch (CaseProblem.AlreadyOpen open) {
       caseId = open.openCaseId();
       note(caseId, source, "return " + r.returnId() + " at " + r.marketplace() + " joins this case");
     }
     references.link(caseId, ReferenceKind.RETURN_AUTHORISATION, r.returnId());
     return Optional.of(caseId);
-  }
-
-  /**
-   * Marketplace return webhooks name neither the buyer nor prices: the case is opened for the
-   * marketplace's buyer with the shop's country, time zone and currency, items at zero value until
-   * an agent or the order import fills them, and the language of the buyer's note where it has one.
-   */
-  private OpenCaseRequest openRequest(InboundEvent.ReturnRequested r) {
-    IntakeSettings.Shop shop = r.shopDefaults();
-    String buyerLanguage = language.of(r.buyerNote()).orElse(shop.language());
-    List<OpenCaseRequest.Item> items = r.items().stream()
-        .map(i -> new OpenCaseRequest.Item(i.sku(), i.quantity(), BigDecimal.ZERO, shop.currency(), "UNCLASSIFIED"))
-        .toList();
-    return new OpenCaseRequest(
-        r.marketplace(),
-        r.shop(),
-        r.orderReference(),
-        Channel.MARKETPLACE_MESSAGE,
-        new OpenCaseRequest.BuyerDetails(
-            r.marketplace() + " buyer", null, null, null, shop.country(), buyerLanguage, shop.timeZone()),
-        new OpenCaseRequest.Reason(r.reason(), r.buyerNote().isBlank() ? null : r.buyerNote()),
-        items,
-        null,
-        null);
   }
 
   private UUID parcelScanned(InboxEvent source, InboundEvent.ParcelScanned scan) {
