@@ -121,7 +121,7 @@ final class ShopifyMarketplace implements MarketplaceConnection {
   @Override
   public RefundReceipt refund(RefundCommand command) {
     ShopifySettings.Shop shop = shop(command.shop());
-    JsonNode order = order(shop, command.orderReference()).orElseThrow(() ->
+    JsonNode order = order(shop, ORDER, command.orderReference()).orElseThrow(() ->
         new RefundRefused("Shopify has no order " + command.orderReference() + " in " + command.shop()));
     if (!command.currency().equals(order.path("presentmentCurrencyCode").asText())) {
       throw new RefundRefused("Order " + command.orderReference() + " was paid in "
@@ -164,7 +164,7 @@ final class ShopifyMarketplace implements MarketplaceConnection {
   @Override
   public ReturnAuthorisation authoriseReturn(AuthoriseReturnCommand command) {
     ShopifySettings.Shop shop = shop(command.shop());
-    JsonNode order = order(shop, command.orderReference()).orElseThrow(() ->
+    JsonNode order = order(shop, ORDER, command.orderReference()).orElseThrow(() ->
         new ReturnRefused("Shopify has no order " + command.orderReference() + " in " + command.shop()));
     List<JsonNode> returns = nodes(order.path("returns").path("nodes")).toList();
     Optional<JsonNode> open = returns.stream().filter(r -> "OPEN".equals(r.path("status").asText())).findFirst();
@@ -223,11 +223,11 @@ final class ShopifyMarketplace implements MarketplaceConnection {
   }
 
   /** An order by its Shopify id (a GID) or by its name as the buyer sees it, e.g. {@code #1001}. */
-  private Optional<JsonNode> order(ShopifySettings.Shop shop, String reference) {
+  private Optional<JsonNode> order(ShopifySettings.Shop shop, String document, String reference) {
     String query = reference.startsWith("gid://shopify/Order/")
         ? "id:" + reference.substring("gid://shopify/Order/".length())
         : "name:\"" + reference.replace("\"", "") + "\"";
-    JsonNode found = graphql(shop, ORDER, json.createObjectNode().put("query", query))
+    JsonNode found = graphql(shop, document, json.createObjectNode().put("query", query))
         .path("orders").path("nodes");
     return found.isArray() && !found.isEmpty() ? Optional.of(found.get(0)) : Optional.empty();
   }
