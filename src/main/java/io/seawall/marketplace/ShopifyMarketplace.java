@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -36,12 +37,15 @@ import org.springframework.web.client.RestClient;
  *       an idempotency key: an {@code OPEN} return already on the order is the earlier answer.
  *   <li>Withdraw: {@code returnCancel}
  *       (https://shopify.dev/docs/api/admin-graphql/2026-01/mutations/returnCancel).
+ *   <li>Order: the {@code orders} query with the order's lines, shipping address and fulfillments
+ *       (https://shopify.dev/docs/api/admin-graphql/2026-01/objects/Order).
  * </ul>
  *
  * Throttling comes as HTTP 429 or as a GraphQL error with code {@code THROTTLED} and the bucket's
  * state in {@code extensions.cost}
- * (https://shopify.dev/docs/apps/build/apis/graphql-admin/rate-limits). Only ids, states and
- * amounts are read: the buyer's name and addresses are never asked for.
+ * (https://shopify.dev/docs/apps/build/apis/graphql-admin/rate-limits). Refunds and returns read
+ * only ids, states and amounts; the buyer's name and address are asked for only when the order
+ * itself is read, and go into the {@link MarketOrder} and nowhere else (no log, no message).
  */
 final class ShopifyMarketplace implements MarketplaceConnection {
 
@@ -61,6 +65,45 @@ final class ShopifyMarketplace implements MarketplaceConnection {
           }
         }
       }""";
+
+  /**
+   * Prices are the presentment money: the currency the buyer paid in, which is what a refund is
+   * made in ({@code refund} checks the command against {@code presentmentCurrencyCode}); the shop
+   * money is only the merchant's conversion. The unit price is after all discounts, line and order
+   * level, because that is what the buyer paid for each unit
+   * (https://shopify.dev/docs/api/admin-graphql/2026-01/objects/LineItem). {@code currentQuantity}
+   * leaves out units already refunded or removed by an edit: the case cannot refund those again.
+   * Tracking and delivery are per fulfillment
+   * (https://shopify.dev/docs/api/admin-graphql/2026-01/objects/Fulfillment).
+   */
+  private static final String MARKET_ORDER = """
+      query SeawallMarketOrder($query: String!) {
+        orders(first: 1, query: $query) {
+          nodes {
+            presentmentCurrencyCode
+            email
+            customerLocale
+            shippingAddress { name address1 address2 city provinceCode zip countryCodeV2 phone }
+            lineItems(first: 100) {
+              nodes {
+                sku
+                currentQuantity
+                discountedUnitPriceAfterAllDiscountsSet { presentmentMoney { amount currencyCode } }
+                product { productType }
+              }
+              pageInfo { hasNextPage }
+            }
+            fulfillments(first: 20) {
+              status
+              deliveredAt
+              trackingInfo(first: 10) { company number }
+            }
+          }
+        }
+      }""";
+
+  /** Fulfillments whose parcel never left: their tracking numbers lead nowhere. */
+  private static final List<String> UNSHIPPED = List.of("CANCELLED", "ERROR", "FAILURE");
 
   private static final String REFUND_CREATE = """
       mutation SeawallRefund($input: RefundInput!, $idempotencyKey: String!) {
@@ -121,7 +164,7 @@ final class ShopifyMarketplace implements MarketplaceConnection {
   @Override
   public RefundReceipt refund(RefundCommand command) {
     ShopifySettings.Shop shop = shop(command.shop());
-    JsonNode order = order(shop, command.orderReference()).orElseThrow(() ->
+    JsonNode order = order(shop, ORDER, command.orderReference()).orElseThrow(() ->
         new RefundRefused("Shopify has no order " + command.orderReference() + " in " + command.shop()));
     if (!command.currency().equals(order.path("presentmentCurrencyCode").asText())) {
       throw new RefundRefused("Order " + command.orderReference() + " was paid in "
@@ -164,7 +207,7 @@ final class ShopifyMarketplace implements MarketplaceConnection {
   @Override
   public ReturnAuthorisation authoriseReturn(AuthoriseReturnCommand command) {
     ShopifySettings.Shop shop = shop(command.shop());
-    JsonNode order = order(shop, command.orderReference()).orElseThrow(() ->
+    JsonNode order = order(shop, ORDER, command.orderReference()).orElseThrow(() ->
         new ReturnRefused("Shopify has no order " + command.orderReference() + " in " + command.shop()));
     List<JsonNode> returns = nodes(order.path("returns").path("nodes")).toList();
     Optional<JsonNode> open = returns.stream().filter(r -> "OPEN".equals(r.path("status").asText())).findFirst();
@@ -223,11 +266,11 @@ final class ShopifyMarketplace implements MarketplaceConnection {
   }
 
   /** An order by its Shopify id (a GID) or by its name as the buyer sees it, e.g. {@code #1001}. */
-  private Optional<JsonNode> order(ShopifySettings.Shop shop, String reference) {
+  private Optional<JsonNode> order(ShopifySettings.Shop shop, String document, String reference) {
     String query = reference.startsWith("gid://shopify/Order/")
         ? "id:" + reference.substring("gid://shopify/Order/".length())
         : "name:\"" + reference.replace("\"", "") + "\"";
-    JsonNode found = graphql(shop, ORDER, json.createObjectNode().put("query", query))
+    JsonNode found = graphql(shop, document, json.createObjectNode().put("query", query))
         .path("orders").path("nodes");
     return found.isArray() && !found.isEmpty() ? Optional.of(found.get(0)) : Optional.empty();
   }
@@ -322,6 +365,52 @@ final class ShopifyMarketplace implements MarketplaceConnection {
 
   @Override
   public Optional<MarketOrder> order(String marketplace, String shop, String orderReference) {
-    throw new MarketplaceFailure.Unsupported("Seawall does not read Shopify orders yet");
+    return order(shop(shop), MARKET_ORDER, orderReference).map(order -> marketOrder(orderReference, order));
+  }
+
+  private static MarketOrder marketOrder(String orderReference, JsonNode order) {
+    JsonNode lineItems = order.path("lineItems");
+    if (lineItems.path("pageInfo").path("hasNextPage").asBoolean()) {
+      // A partial order would understate its value; an agent reads this one in the Shopify admin.
+      throw new MarketplaceFailure.Unsupported("Order " + orderReference + " has more than 100 lines");
+    }
+    List<MarketOrder.Line> lines = nodes(lineItems.path("nodes"))
+        .filter(line -> line.path("currentQuantity").asInt() > 0)
+        .map(line -> new MarketOrder.Line(text(line, "sku"), line.path("currentQuantity").asInt(),
+            new BigDecimal(line.path("discountedUnitPriceAfterAllDiscountsSet").path("presentmentMoney")
+                .path("amount").asText()),
+            text(line.path("product"), "productType")))
+        .toList();
+    JsonNode address = order.path("shippingAddress");
+    MarketOrder.Recipient recipient = new MarketOrder.Recipient(text(address, "name"), text(order, "email"),
+        text(address, "phone"), text(address, "address1"), text(address, "address2"), text(address, "city"),
+        text(address, "provinceCode"), text(address, "zip"), text(address, "countryCodeV2"),
+        text(order, "customerLocale"));
+    List<MarketOrder.Parcel> parcels = nodes(order.path("fulfillments"))
+        .filter(f -> !UNSHIPPED.contains(f.path("status").asText()))
+        .flatMap(ShopifyMarketplace::parcels)
+        .toList();
+    return new MarketOrder(orderReference, order.path("presentmentCurrencyCode").asText(), lines, recipient, parcels);
+  }
+
+  /**
+   * One parcel per tracking number; a fulfillment without any (local delivery, an untracked letter)
+   * is still one parcel that went out.
+   */
+  private static Stream<MarketOrder.Parcel> parcels(JsonNode fulfillment) {
+    String delivered = text(fulfillment, "deliveredAt");
+    Instant deliveredAt = delivered == null ? null : Instant.parse(delivered);
+    List<JsonNode> tracking = nodes(fulfillment.path("trackingInfo")).toList();
+    if (tracking.isEmpty()) {
+      return Stream.of(new MarketOrder.Parcel(null, null, deliveredAt));
+    }
+    return tracking.stream()
+        .map(t -> new MarketOrder.Parcel(text(t, "company"), text(t, "number"), deliveredAt));
+  }
+
+  /** The field's text, or null when Shopify left it out or sent null. */
+  private static String text(JsonNode node, String field) {
+    JsonNode value = node.path(field);
+    return value.isValueNode() && !value.isNull() ? value.asText() : null;
   }
 }

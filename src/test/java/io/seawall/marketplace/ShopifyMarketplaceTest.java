@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -198,6 +199,69 @@ class ShopifyMarketplaceTest {
     assertThatThrownBy(() -> marketplace.cancelReturn("SHOPIFY", "acme-eu", "gid://shopify/Return/945000959"))
         .isInstanceOf(ReturnRefused.class)
         .hasMessageContaining("has been closed");
+  }
+
+  @Test
+  void anOrderIsReadWithItsLinesAtThePricePaidItsRecipientAndItsDeliveredParcel() {
+    stub("SeawallMarketOrder", answer(200, "market-order-200.json"));
+
+    MarketOrder order = marketplace.order("SHOPIFY", "acme-eu", "#1001").orElseThrow();
+
+    assertThat(order.orderReference()).isEqualTo("#1001");
+    assertThat(order.currency()).isEqualTo("EUR");
+    assertThat(order.lines()).containsExactly(
+        new MarketOrder.Line("KTL-220-BLK", 1, new BigDecimal("29.90"), "Kettles"),
+        new MarketOrder.Line("FLT-CARB-2PK", 2, new BigDecimal("5.0"), "Filters"));
+    assertThat(order.recipient()).isEqualTo(new MarketOrder.Recipient("Inès Moreau", "ines.moreau@example.org",
+        "+33 6 12 34 56 78", "12 rue des Lilas", "Bâtiment B", "Lyon", null, "69003", "FR", "fr-FR"));
+    assertThat(order.parcels()).containsExactly(
+        new MarketOrder.Parcel("Colissimo", "6A12345678901", Instant.parse("2026-11-20T14:03:11Z")));
+    shopify.verify(postRequestedFor(urlEqualTo(GRAPHQL))
+        .withHeader("X-Shopify-Access-Token", equalTo(TOKEN))
+        .withRequestBody(matchingJsonPath("$.query", containing("discountedUnitPriceAfterAllDiscountsSet")))
+        .withRequestBody(matchingJsonPath("$.variables.query", equalTo("name:\"#1001\""))));
+  }
+
+  @Test
+  void unitsAlreadyRefundedOrRemovedAreNotOnTheOrder() {
+    stub("SeawallMarketOrder", answer(200, "market-order-refunded-cancelled-200.json"));
+
+    MarketOrder order = marketplace.order("SHOPIFY", "acme-eu", "#1001").orElseThrow();
+
+    assertThat(order.lines()).extracting(MarketOrder.Line::sku).containsExactly("KTL-220-BLK");
+  }
+
+  @Test
+  void aCancelledFulfillmentIsNoParcel() {
+    stub("SeawallMarketOrder", answer(200, "market-order-refunded-cancelled-200.json"));
+
+    MarketOrder order = marketplace.order("SHOPIFY", "acme-eu", "#1001").orElseThrow();
+
+    assertThat(order.parcels()).containsExactly(new MarketOrder.Parcel("DHL Express", "1234567890", null));
+  }
+
+  @Test
+  void anOrderShopifyDoesNotKnowIsEmpty() {
+    stub("SeawallMarketOrder", answer(200, "no-order-200.json"));
+
+    assertThat(marketplace.order("SHOPIFY", "acme-eu", "#1999")).isEmpty();
+  }
+
+  @Test
+  void aThrottledOrderReadIsThrottled() {
+    stub("SeawallMarketOrder", answer(200, "throttled-200.json"));
+
+    assertThatThrownBy(() -> marketplace.order("SHOPIFY", "acme-eu", "#1001"))
+        .isInstanceOf(MarketplaceFailure.Throttled.class);
+  }
+
+  @Test
+  void anOrderReadWithABadTokenIsUnauthorized() {
+    stub("SeawallMarketOrder", answer(401, "unauthorized-401.json"));
+
+    assertThatThrownBy(() -> marketplace.order("SHOPIFY", "acme-eu", "#1001"))
+        .isInstanceOf(MarketplaceFailure.Unauthorized.class)
+        .message().doesNotContain(TOKEN);
   }
 
   private void stubOrder(String returns) {
