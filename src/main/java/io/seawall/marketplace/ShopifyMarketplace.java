@@ -265,11 +265,16 @@ final class ShopifyMarketplace implements MarketplaceConnection {
     return new ReturnAuthorisation(id, false);
   }
 
-  /** An order by its Shopify id (a GID) or by its name as the buyer sees it, e.g. {@code #1001}. */
+  /**
+   * An order by its Shopify id (a GID, or the bare number Shopify's webhooks carry, as in a
+   * returns/request's {@code order.id}) or by its name as the buyer sees it, e.g. {@code #1001}.
+   */
   private Optional<JsonNode> order(ShopifySettings.Shop shop, String document, String reference) {
     String query = reference.startsWith("gid://shopify/Order/")
         ? "id:" + reference.substring("gid://shopify/Order/".length())
-        : "name:\"" + reference.replace("\"", "") + "\"";
+        : reference.matches("\\d{6,}")
+            ? "id:" + reference
+            : "name:\"" + reference.replace("\"", "") + "\"";
     JsonNode found = graphql(shop, document, json.createObjectNode().put("query", query))
         .path("orders").path("nodes");
     return found.isArray() && !found.isEmpty() ? Optional.of(found.get(0)) : Optional.empty();
