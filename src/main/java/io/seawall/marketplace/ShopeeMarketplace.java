@@ -15,8 +15,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.http.HttpHeaders;
@@ -142,7 +140,7 @@ final class ShopeeMarketplace implements MarketplaceConnection {
       String path = "/api/v2/returns/get_return_list";
       UriComponentsBuilder uri = signed(shop, path).queryParam("page_no", page).queryParam("page_size", PAGE_SIZE);
       JsonNode response = interpret(HttpAnswer.of(http.get().uri(uri.encode().build().toUri()), PROVIDER), refused);
-      nodes(response.path("return"))
+      JsonBodies.nodes(response.path("return"))
           .filter(r -> orderSn.equals(r.path("order_sn").asText()))
           .forEach(found::add);
       if (!response.path("more").asBoolean(false)) {
@@ -153,7 +151,7 @@ final class ShopeeMarketplace implements MarketplaceConnection {
   }
 
   private void post(String shop, String path, String returnSn, Function<String, RuntimeException> refused) {
-    byte[] body = write(json.createObjectNode().put("return_sn", returnSn));
+    byte[] body = JsonBodies.write(json, json.createObjectNode().put("return_sn", returnSn));
     interpret(HttpAnswer.of(http.post().uri(signed(shop, path).encode().build().toUri()).body(body), PROVIDER), refused);
   }
 
@@ -222,10 +220,6 @@ final class ShopeeMarketplace implements MarketplaceConnection {
     return shop;
   }
 
-  private static Stream<JsonNode> nodes(JsonNode array) {
-    return array.isArray() ? StreamSupport.stream(array.spliterator(), false) : Stream.empty();
-  }
-
   /** A body that is not Shopee's (a proxy's error page) reads as empty, and the status decides. */
   private JsonNode readOrEmpty(byte[] body) {
     try {
@@ -233,14 +227,6 @@ final class ShopeeMarketplace implements MarketplaceConnection {
       return read == null ? json.createObjectNode() : read;
     } catch (IOException notShopees) {
       return json.createObjectNode();
-    }
-  }
-
-  private byte[] write(JsonNode body) {
-    try {
-      return json.writeValueAsBytes(body);
-    } catch (IOException impossible) {
-      throw new IllegalStateException(impossible);
     }
   }
 

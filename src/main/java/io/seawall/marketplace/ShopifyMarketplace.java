@@ -6,14 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
@@ -170,7 +168,7 @@ final class ShopifyMarketplace implements MarketplaceConnection {
       throw new RefundRefused("Order " + command.orderReference() + " was paid in "
           + order.path("presentmentCurrencyCode").asText() + ", not " + command.currency());
     }
-    JsonNode payment = nodes(order.path("transactions"))
+    JsonNode payment = JsonBodies.nodes(order.path("transactions"))
         .filter(t -> "SUCCESS".equals(t.path("status").asText()))
         .filter(t -> List.of("SALE", "CAPTURE").contains(t.path("kind").asText()))
         .findFirst()
@@ -209,7 +207,7 @@ final class ShopifyMarketplace implements MarketplaceConnection {
     ShopifySettings.Shop shop = shop(command.shop());
     JsonNode order = order(shop, ORDER, command.orderReference()).orElseThrow(() ->
         new ReturnRefused("Shopify has no order " + command.orderReference() + " in " + command.shop()));
-    List<JsonNode> returns = nodes(order.path("returns").path("nodes")).toList();
+    List<JsonNode> returns = JsonBodies.nodes(order.path("returns").path("nodes")).toList();
     Optional<JsonNode> open = returns.stream().filter(r -> "OPEN".equals(r.path("status").asText())).findFirst();
     if (open.isPresent()) {
       return new ReturnAuthorisation(open.get().path("id").asText(), true);
@@ -240,8 +238,8 @@ final class ShopifyMarketplace implements MarketplaceConnection {
         .put("orderId", order.path("id").asText())
         .put("notifyCustomer", false);
     var lines = input.putArray("returnLineItems");
-    nodes(order.path("fulfillments"))
-        .flatMap(f -> nodes(f.path("fulfillmentLineItems").path("nodes")))
+    JsonBodies.nodes(order.path("fulfillments"))
+        .flatMap(f -> JsonBodies.nodes(f.path("fulfillmentLineItems").path("nodes")))
         .filter(line -> line.path("quantity").asInt() > 0)
         .forEach(line -> lines.addObject()
             .put("fulfillmentLineItemId", line.path("id").asText())
@@ -286,14 +284,14 @@ final class ShopifyMarketplace implements MarketplaceConnection {
     HttpAnswer answer = HttpAnswer.of(http.post()
         .uri(shop.graphqlUrl(settings.apiVersion()))
         .header("X-Shopify-Access-Token", shop.accessToken())
-        .body(write(request)), PROVIDER);
+        .body(JsonBodies.write(json, request)), PROVIDER);
     answer.throwTechnicalFailure(PROVIDER);
     if (!answer.status().is2xxSuccessful()) {
       // 402 (store frozen), 404 (no such store), 423 (store locked): nothing a retry of this
       // order's step fixes, yet not the order's fault either.
       throw new MarketplaceFailure.Unavailable("Shopify answered HTTP " + answer.code(), null);
     }
-    JsonNode body = read(answer.body());
+    JsonNode body = JsonBodies.read(json, answer.body(), "Shopify");
     JsonNode errors = body.path("errors");
     if (errors.isArray() && !errors.isEmpty()) {
       throw failureOf(errors, body.path("extensions").path("cost"));
@@ -305,8 +303,8 @@ final class ShopifyMarketplace implements MarketplaceConnection {
   }
 
   private static MarketplaceFailure failureOf(JsonNode errors, JsonNode cost) {
-    List<String> codes = nodes(errors).map(e -> e.path("extensions").path("code").asText()).toList();
-    String messages = nodes(errors).map(e -> e.path("message").asText()).collect(joining("; "));
+    List<String> codes = JsonBodies.nodes(errors).map(e -> e.path("extensions").path("code").asText()).toList();
+    String messages = JsonBodies.nodes(errors).map(e -> e.path("message").asText()).collect(joining("; "));
     if (codes.contains("THROTTLED")) {
       return new MarketplaceFailure.Throttled("Shopify throttles Seawall: " + messages, untilRestored(cost));
     }
@@ -332,7 +330,7 @@ final class ShopifyMarketplace implements MarketplaceConnection {
     if (!userErrors.isArray() || userErrors.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(nodes(userErrors).map(e -> e.path("message").asText()).collect(joining("; ")));
+    return Optional.of(JsonBodies.nodes(userErrors).map(e -> e.path("message").asText()).collect(joining("; ")));
   }
 
   private ShopifySettings.Shop shop(String name) {
@@ -342,26 +340,6 @@ final class ShopifyMarketplace implements MarketplaceConnection {
           + "; configure seawall.marketplace.shopify.shops." + name);
     }
     return shop;
-  }
-
-  private static Stream<JsonNode> nodes(JsonNode array) {
-    return array.isArray() ? StreamSupport.stream(array.spliterator(), false) : Stream.empty();
-  }
-
-  private JsonNode read(byte[] body) {
-    try {
-      return json.readTree(body);
-    } catch (IOException unreadable) {
-      throw new MarketplaceFailure.Unavailable("Shopify answered a body Seawall cannot read", unreadable);
-    }
-  }
-
-  private byte[] write(JsonNode request) {
-    try {
-      return json.writeValueAsBytes(request);
-    } catch (IOException impossible) {
-      throw new IllegalStateException(impossible);
-    }
   }
 
   private static boolean blank(String value) {
@@ -379,7 +357,7 @@ final class ShopifyMarketplace implements MarketplaceConnection {
       // A partial order would understate its value; an agent reads this one in the Shopify admin.
       throw new MarketplaceFailure.Unsupported("Order " + orderReference + " has more than 100 lines");
     }
-    List<MarketOrder.Line> lines = nodes(lineItems.path("nodes"))
+    List<MarketOrder.Line> lines = JsonBodies.nodes(lineItems.path("nodes"))
         .filter(line -> line.path("currentQuantity").asInt() > 0)
         .map(line -> new MarketOrder.Line(text(line, "sku"), line.path("currentQuantity").asInt(),
             new BigDecimal(line.path("discountedUnitPriceAfterAllDiscountsSet").path("presentmentMoney")
@@ -391,7 +369,7 @@ final class ShopifyMarketplace implements MarketplaceConnection {
         text(address, "phone"), text(address, "address1"), text(address, "address2"), text(address, "city"),
         text(address, "provinceCode"), text(address, "zip"), text(address, "countryCodeV2"),
         text(order, "customerLocale"));
-    List<MarketOrder.Parcel> parcels = nodes(order.path("fulfillments"))
+    List<MarketOrder.Parcel> parcels = JsonBodies.nodes(order.path("fulfillments"))
         .filter(f -> !UNSHIPPED.contains(f.path("status").asText()))
         .flatMap(ShopifyMarketplace::parcels)
         .toList();
@@ -405,7 +383,7 @@ final class ShopifyMarketplace implements MarketplaceConnection {
   private static Stream<MarketOrder.Parcel> parcels(JsonNode fulfillment) {
     String delivered = text(fulfillment, "deliveredAt");
     Instant deliveredAt = delivered == null ? null : Instant.parse(delivered);
-    List<JsonNode> tracking = nodes(fulfillment.path("trackingInfo")).toList();
+    List<JsonNode> tracking = JsonBodies.nodes(fulfillment.path("trackingInfo")).toList();
     if (tracking.isEmpty()) {
       return Stream.of(new MarketOrder.Parcel(null, null, deliveredAt));
     }

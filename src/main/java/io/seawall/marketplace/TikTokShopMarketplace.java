@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.util.HexFormat;
@@ -16,8 +15,6 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Function;
-import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.http.HttpHeaders;
@@ -111,7 +108,7 @@ final class TikTokShopMarketplace implements MarketplaceConnection {
         new ReturnRefused("TikTok Shop refused the return of order " + command.orderReference() + ": " + reason);
     ObjectNode search = json.createObjectNode();
     search.putArray("order_ids").add(command.orderReference());
-    List<JsonNode> returns = nodes(call(command.shop(), "/returns/search", Map.of("page_size", "50"), search, refused)
+    List<JsonNode> returns = JsonBodies.nodes(call(command.shop(), "/returns/search", Map.of("page_size", "50"), search, refused)
         .path("return_orders")).toList();
     Optional<JsonNode> approved = returns.stream()
         .filter(r -> APPROVED.contains(r.path("return_status").asText())).findFirst();
@@ -143,7 +140,7 @@ final class TikTokShopMarketplace implements MarketplaceConnection {
     params.put("app_key", settings.appKey());
     params.put("timestamp", String.valueOf(clock.instant().getEpochSecond()));
     params.put("shop_cipher", shop.shopCipher());
-    byte[] payload = write(body);
+    byte[] payload = JsonBodies.write(json, body);
     UriComponentsBuilder uri = UriComponentsBuilder.fromUriString(settings.baseUrl()).path(path);
     params.forEach(uri::queryParam);
     uri.queryParam("sign", sign(settings.appSecret(), path, params, new String(payload, UTF_8)));
@@ -152,7 +149,7 @@ final class TikTokShopMarketplace implements MarketplaceConnection {
         .header("x-tts-access-token", shop.accessToken())
         .body(payload), PROVIDER);
     answer.throwTechnicalFailure(PROVIDER);
-    JsonNode reply = read(answer.body());
+    JsonNode reply = JsonBodies.read(json, answer.body(), "TikTok Shop");
     String code = reply.path("code").asText("");
     if (answer.status().is2xxSuccessful() && "0".equals(code)) {
       return reply.path("data");
@@ -192,26 +189,6 @@ final class TikTokShopMarketplace implements MarketplaceConnection {
           + "; configure seawall.marketplace.tiktok.shops." + name);
     }
     return shop;
-  }
-
-  private static Stream<JsonNode> nodes(JsonNode array) {
-    return array.isArray() ? StreamSupport.stream(array.spliterator(), false) : Stream.empty();
-  }
-
-  private JsonNode read(byte[] body) {
-    try {
-      return json.readTree(body);
-    } catch (IOException unreadable) {
-      throw new MarketplaceFailure.Unavailable("TikTok Shop answered a body Seawall cannot read", unreadable);
-    }
-  }
-
-  private byte[] write(JsonNode body) {
-    try {
-      return json.writeValueAsBytes(body);
-    } catch (IOException impossible) {
-      throw new IllegalStateException(impossible);
-    }
   }
 
   private static boolean blank(String value) {
