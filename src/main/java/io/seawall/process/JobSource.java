@@ -24,6 +24,15 @@ record JobSource(UUID caseId, String step, String actor, String key) {
     return value;
   }
 
+  /** A process variable the step cannot do without. */
+  static String requiredVariable(ActivatedJob job, String variable) {
+    Object value = job.getVariablesAsMap().get(variable);
+    if (value == null || value.toString().isBlank()) {
+      throw new IllegalStateException("Task " + job.getElementId() + " needs the variable '" + variable + "'");
+    }
+    return value.toString();
+  }
+
   /** Listener jobs are written by the engine itself. */
   JobSource asEngine() {
     return new JobSource(caseId, step, "engine", key);

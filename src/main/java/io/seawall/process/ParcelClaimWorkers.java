@@ -24,7 +24,7 @@ public class ParcelClaimWorkers {
   @JobWorker(type = "carrier.file-claim", fetchVariables = {"caseId", "claimDescription"})
   public Map<String, Object> file(ActivatedJob job) {
     JobSource source = JobSource.of(job);
-    CarrierClaim claim = claims.file(source.caseId(), ReturnStepWorkers.required(job, "claimDescription"),
+    CarrierClaim claim = claims.file(source.caseId(), JobSource.requiredVariable(job, "claimDescription"),
         source.step(), source.actor(), source.key());
     return Map.of("claimId", claim.claimId(), "claimStage", claim.stage().name());
   }
@@ -32,7 +32,7 @@ public class ParcelClaimWorkers {
   @JobWorker(type = "carrier.check-claim", fetchVariables = {"caseId", "claimId"})
   public Map<String, Object> check(ActivatedJob job) {
     JobSource source = JobSource.of(job);
-    CarrierClaim claim = claims.follow(source.caseId(), ReturnStepWorkers.required(job, "claimId"),
+    CarrierClaim claim = claims.follow(source.caseId(), JobSource.requiredVariable(job, "claimId"),
         source.step(), source.actor(), source.key());
     Map<String, Object> variables = new HashMap<>();
     variables.put("claimStage", claim.stage().name());

@@ -46,7 +46,7 @@ public class ReshipStepWorkers {
   @JobWorker(type = "warehouse.follow-outbound", fetchVariables = {"caseId", "outboundReference"})
   public Map<String, Object> follow(ActivatedJob job) {
     JobSource source = JobSource.of(job);
-    OutboundOrder order = reshipments.follow(source.caseId(), ReturnStepWorkers.required(job, "outboundReference"),
+    OutboundOrder order = reshipments.follow(source.caseId(), JobSource.requiredVariable(job, "outboundReference"),
         source.step(), source.actor(), source.key());
     Map<String, Object> variables = new HashMap<>();
     variables.put("outboundStage", order.stage().name());

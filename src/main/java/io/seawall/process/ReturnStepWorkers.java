@@ -72,7 +72,7 @@ public class ReturnStepWorkers {
   @JobWorker(type = "carrier.void-return-label", fetchVariables = {"caseId", "returnLabelId"})
   public void voidLabel(ActivatedJob job) {
     JobSource source = JobSource.of(job);
-    returns.voidLabel(source.caseId(), required(job, "returnLabelId"), source.step(), source.actor(), source.key());
+    returns.voidLabel(source.caseId(), JobSource.requiredVariable(job, "returnLabelId"), source.step(), source.actor(), source.key());
   }
 
   /** Task header {@code parcel}: RETURN (the buyer's parcel back) or RESHIP (the replacement). */
@@ -86,13 +86,13 @@ public class ReturnStepWorkers {
           "Task " + job.getElementId() + ": header 'parcel' must be RETURN or RESHIP");
     };
     return Map.of("trackingStatus", parcels.follow(
-        required(job, prefix + "Carrier"), required(job, prefix + "TrackingNumber")).status().name());
+        JobSource.requiredVariable(job, prefix + "Carrier"), JobSource.requiredVariable(job, prefix + "TrackingNumber")).status().name());
   }
 
   @JobWorker(type = "warehouse.check-return", fetchVariables = {"caseId", "returnSite"})
   public Map<String, Object> checkReturn(ActivatedJob job) {
     JobSource source = JobSource.of(job);
-    ReturnArrival arrival = returns.arrival(source.caseId(), required(job, "returnSite"), source.step(),
+    ReturnArrival arrival = returns.arrival(source.caseId(), JobSource.requiredVariable(job, "returnSite"), source.step(),
         source.actor(), source.key());
     Map<String, Object> variables = new HashMap<>();
     variables.put("returnStage", arrival.stage().name());
@@ -101,11 +101,4 @@ public class ReturnStepWorkers {
     return variables;
   }
 
-  static String required(ActivatedJob job, String variable) {
-    Object value = job.getVariablesAsMap().get(variable);
-    if (value == null || value.toString().isBlank()) {
-      throw new IllegalStateException("Task " + job.getElementId() + " needs the variable '" + variable + "'");
-    }
-    return value.toString();
-  }
 }

@@ -97,8 +97,7 @@ public class Returns {
     CaseFacts c = cases.facts(caseId);
     DeliveryFacts from = cases.delivery(caseId);
     WarehouseSites.Site site = returnSiteFor(from.country());
-    LabelQuote quote = labels.quote(new ReturnLabelRequest(c.orderReference(), senderOf(from), site.code(),
-        site.serves().getFirst()));
+    LabelQuote quote = labels.quote(labelRequest(c, from, site));
     BigDecimal costUsd = "USD".equals(quote.currency())
         ? quote.cost() : rates.inUsd(quote.cost(), quote.currency()).orElse(null);
     BigDecimal inOrderCurrency = quote.currency().equals(c.currency())
@@ -116,8 +115,7 @@ public class Returns {
     DeliveryFacts from = cases.delivery(caseId);
     WarehouseSites.Site site = returnSiteFor(from.country());
     String key = caseId + ":" + step;
-    ReturnLabel label = effects.once(key, ReturnLabel.class, () -> labels.buy(
-        new ReturnLabelRequest(c.orderReference(), senderOf(from), site.code(), site.serves().getFirst()), key));
+    ReturnLabel label = effects.once(key, ReturnLabel.class, () -> labels.buy(labelRequest(c, from, site), key));
     references.link(caseId, ReferenceKind.RETURN_TRACKING, label.trackingNumber());
     String returnId = references.latest(caseId, ReferenceKind.RETURN_AUTHORISATION).orElseThrow(
         () -> new IllegalStateException("Case " + caseId + " has no approved return to label"));
@@ -150,9 +148,11 @@ public class Returns {
     return arrival;
   }
 
-  private static ReturnLabelRequest.Sender senderOf(DeliveryFacts buyer) {
-    return new ReturnLabelRequest.Sender(buyer.name(), buyer.line1(), buyer.line2(), buyer.city(), buyer.region(),
-        buyer.postalCode(), buyer.country(), buyer.phone());
+  /** The buyer's parcel to the site, labelled with the order reference the warehouse matches it by. */
+  private static ReturnLabelRequest labelRequest(CaseFacts c, DeliveryFacts buyer, WarehouseSites.Site site) {
+    return new ReturnLabelRequest(c.orderReference(), new ReturnLabelRequest.Sender(buyer.name(), buyer.line1(),
+        buyer.line2(), buyer.city(), buyer.region(), buyer.postalCode(), buyer.country(), buyer.phone()),
+        site.code(), site.serves().getFirst());
   }
 
   private WarehouseSites.Site returnSiteFor(String country) {
