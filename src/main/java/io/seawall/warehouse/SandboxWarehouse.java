@@ -155,31 +155,35 @@ class SandboxWarehouse implements OverseasWarehouse {
   }
 
   private Optional<OutboundOrder> find(String reference) {
+    record Placed(String site, String orderId, List<String> skus, Instant placedAt, boolean cancelled,
+        String trackingNumber) {}
     return db.sql("""
-            select reference, site, warehouse_order_id, skus, placed_at, cancelled_at, tracking_number
+            select site, warehouse_order_id, skus, placed_at, cancelled_at, tracking_number
             from sandbox_warehouse_outbound where reference = ?""")
         .param(reference)
-        .query((rs, n) -> {
-          Instant placedAt = rs.getTimestamp("placed_at").toInstant();
-          List<String> skus = Arrays.asList(rs.getString("skus").split(","));
-          boolean slow = skus.stream().anyMatch(s -> s.endsWith("-SLOW"));
-          boolean withdrawn = skus.stream().anyMatch(s -> s.endsWith("-WITHDRAWN"));
+        .query((rs, n) -> new Placed(rs.getString("site"), rs.getString("warehouse_order_id"),
+            Arrays.asList(rs.getString("skus").split(",")), rs.getTimestamp("placed_at").toInstant(),
+            rs.getTimestamp("cancelled_at") != null, rs.getString("tracking_number")))
+        .optional()
+        .map(placed -> {
+          Instant now = clock.instant();
+          boolean picking = !now.isBefore(placed.placedAt().plus(Duration.ofHours(2)));
           Stage stage;
-          if (rs.getTimestamp("cancelled_at") != null
-              || withdrawn && !clock.instant().isBefore(placedAt.plus(Duration.ofHours(2)))) {
+          if (placed.cancelled() || picking && placed.skus().stream().anyMatch(s -> s.endsWith("-WITHDRAWN"))) {
             stage = Stage.CANCELLED;
-          } else if (!slow && !clock.instant().isBefore(placedAt.plus(DISPATCH_TIME))) {
+          } else if (placed.skus().stream().noneMatch(s -> s.endsWith("-SLOW"))
+              && !now.isBefore(placed.placedAt().plus(DISPATCH_TIME))) {
             stage = Stage.SHIPPED;
           } else {
-            stage = clock.instant().isBefore(placedAt.plus(Duration.ofHours(2))) ? Stage.ACCEPTED : Stage.PICKING;
+            stage = picking ? Stage.PICKING : Stage.ACCEPTED;
           }
-          char story = skus.stream().anyMatch(s -> s.endsWith("-ASTRAY")) ? '7' : '4';
-          String tracking = stage == Stage.SHIPPED
-              ? trackingOf(rs.getString("reference"), rs.getString("tracking_number"), story) : null;
-          return new OutboundOrder(rs.getString("reference"), rs.getString("site"),
-              rs.getString("warehouse_order_id"), stage, tracking == null ? null : "DHL Germany", tracking);
-        })
-        .optional();
+          if (stage != Stage.SHIPPED) {
+            return new OutboundOrder(reference, placed.site(), placed.orderId(), stage, null, null);
+          }
+          char story = placed.skus().stream().anyMatch(s -> s.endsWith("-ASTRAY")) ? '7' : '4';
+          return new OutboundOrder(reference, placed.site(), placed.orderId(), stage, "DHL Germany",
+              trackingOf(reference, placed.trackingNumber(), story));
+        });
   }
 
   /** A shipped order keeps the tracking number it was first given. */
