@@ -3,6 +3,7 @@ package io.seawall;
 import io.camunda.zeebe.process.test.filters.RecordStream;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
+import io.camunda.zeebe.protocol.record.intent.JobIntent;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import io.camunda.zeebe.protocol.record.intent.TimerIntent;
 import io.camunda.zeebe.protocol.record.value.BpmnElementType;
@@ -55,6 +56,18 @@ public final class ProcessJournal {
         .filter(r -> r.getIntent() == TimerIntent.CREATED)
         .filter(r -> r.getValue().getProcessInstanceKey() == processInstanceKey
             && r.getValue().getTargetElementId().equals(elementId))
+        .count();
+  }
+
+  /**
+   * How many times the engine recorded a failure of the element's job. A worker's call to a provider
+   * happens before its failure reaches the engine; the retry back-off is counted from the latter.
+   */
+  public long failedAttempts(long processInstanceKey, String elementId) {
+    return StreamSupport.stream(RecordStream.of(engine.records()).jobRecords().spliterator(), false)
+        .filter(r -> r.getIntent() == JobIntent.FAILED)
+        .filter(r -> r.getValue().getProcessInstanceKey() == processInstanceKey
+            && r.getValue().getElementId().equals(elementId))
         .count();
   }
 
