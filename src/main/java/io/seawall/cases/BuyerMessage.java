@@ -37,4 +37,10 @@ class BuyerMessage {
   public String body;
   public Instant createdAt;
   public String sourceKey;
+
+  /** Outbound only: see {@link BuyerOutbox}. */
+  public String deliveryStatus;
+
+  public String deliveredBy;
+  public Instant nextAttemptAt;
 }

@@ -75,7 +75,8 @@ public record CaseView(
       Instant occurredAt, TimelineKind kind, String step, String actor, String detail) {}
 
   public record MessageView(
-      String direction, Channel channel, String language, String template, String body, Instant createdAt) {
+      String direction, Channel channel, String language, String template, String body, Instant createdAt,
+      String deliveryStatus, String deliveredBy) {
 
     @Override
     public String toString() {

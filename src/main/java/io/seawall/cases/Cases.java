@@ -191,9 +191,11 @@ public class Cases {
           m.body = body;
           m.createdAt = clock.instant();
           m.sourceKey = sourceKey;
+          m.deliveryStatus = BuyerOutbox.PENDING;
+          m.nextAttemptAt = m.createdAt;
           messages.save(m);
           append(caseId, TimelineKind.MESSAGE_SENT, step, actor,
-              "buyer told (" + template + ", " + language + ")", null);
+              "buyer told (" + template + ", " + language + "); on its way", null);
         });
   }
 

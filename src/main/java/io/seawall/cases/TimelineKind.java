@@ -7,7 +7,12 @@ public enum TimelineKind {
   STEP_COMPLETED,
   DECISION_TAKEN,
   MESSAGE_RECEIVED,
+  /** Seawall wrote a message to the buyer; its delivery follows. */
   MESSAGE_SENT,
+  /** An e-mail server or WhatsApp accepted the message for the buyer. */
+  MESSAGE_DELIVERED,
+  /** No channel reached the buyer, or delivery kept failing: someone must reach them another way. */
+  MESSAGE_UNDELIVERED,
   REFUND_ISSUED,
   REFUND_REFUSED,
   FLAGGED_AT_RISK,

@@ -43,6 +43,15 @@ public class BuyerNoticeTemplates {
   }
 
   /**
+   * The subject of a mail to the buyer: it names the case reference, so that the buyer's reply is
+   * routed back to the case.
+   */
+  public String subject(String languageTag, String caseReference, String orderReference) {
+    Object[] args = {null, caseReference, null, orderReference};
+    return notices.getMessage("subject", args, Locale.forLanguageTag(languageTag));
+  }
+
+  /**
    * The facts a notice may quote: {0} buyer name, {1} case reference, {2} amount, {3} order
    * reference, {4} tracking number, {5} due date (the last two may be null).
    */

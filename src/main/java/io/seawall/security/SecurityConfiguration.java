@@ -54,7 +54,7 @@ class SecurityConfiguration {
             .requestMatchers("/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs/**").permitAll()
             .requestMatchers("/actuator/health/**", "/actuator/info", "/error").permitAll()
             .requestMatchers("/webhooks/**").permitAll()
-            .requestMatchers("/api/intake/**").hasAnyRole(Role.OPS.name(), Role.ADMIN.name())
+            .requestMatchers("/api/intake/**", "/api/buyer-messages/**").hasAnyRole(Role.OPS.name(), Role.ADMIN.name())
             .requestMatchers(HttpMethod.POST, "/api/cases", "/api/tasks/**").hasAnyRole(CASE_WORKERS)
             .requestMatchers(HttpMethod.PUT, "/api/cases/*/delivery-address").hasAnyRole(CASE_WORKERS)
             .requestMatchers("/api/sla/**").hasAnyRole(

@@ -51,6 +51,17 @@ class BuyerNoticeTemplatesTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"en", "de", "fr", "es", "it", "pt", "nl", "pl", "ja", "ko", "zh", "id", "th", "vi", "ar"})
+  void aMailsSubjectNamesTheCaseSoTheBuyersReplyFindsItsWayBack(String language) {
+    String subject = templates.subject(language, "SW-4K2P9QXA", "#1001");
+
+    assertThat(subject).contains("SW-4K2P9QXA", "#1001").doesNotContain("{", "''", "null");
+    if (!language.equals("en")) {
+      assertThat(subject).as("translated").isNotEqualTo(templates.subject("en", "SW-4K2P9QXA", "#1001"));
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"en", "de", "fr", "es", "it", "pt", "nl", "pl", "ja", "ko", "zh", "id", "th", "vi", "ar"})
   void aDeclinedRefundIsExplainedInTheBuyersLanguage(String language) {
     BuyerNotice notice = templates.render("refund-declined", language, facts);
 
