@@ -9,6 +9,9 @@ alter table case_message add column next_attempt_at timestamp(6) with time zone;
 -- The provider's id of the sent message (a Message-ID, a WhatsApp wamid): its status reports name it.
 alter table case_message add column provider_message_id varchar(200);
 alter table case_message add column last_error varchar(1000);
+-- The channel that reported, after accepting the message, that it could not deliver it (WhatsApp's
+-- failed status): the next delivery tries the buyer's other channels.
+alter table case_message add column bounced_by varchar(16);
 alter table case_message add column delivered_at timestamp(6) with time zone;
 
 -- Messages written before Seawall delivered them were never sent; they are not sent now, months late.

@@ -120,6 +120,35 @@ public class BuyerOutbox {
     });
   }
 
+  /**
+   * A channel reports, after it accepted a message, that it could not deliver it: the message goes
+   * back in line for the buyer's other channels.
+   *
+   * @return the message's case; empty when Seawall did not send that message by that channel
+   */
+  public Optional<UUID> bounced(String channel, String providerMessageId, String reason) {
+    return tx.execute(status -> {
+      Optional<Bounce> sent = db.sql("""
+              select id, case_id, template from case_message
+              where provider_message_id = ? and delivered_by = ? and delivery_status = 'DELIVERED'""")
+          .params(providerMessageId, channel)
+          .query((rs, n) -> new Bounce(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3)))
+          .optional();
+      sent.ifPresent(message -> {
+        db.sql("""
+                update case_message set delivery_status = 'PENDING', bounced_by = ?, next_attempt_at = ?,
+                  last_error = ?, delivered_at = null
+                where id = ?""")
+            .params(channel, Timestamp.from(clock.instant()), clip(reason), message.id())
+            .update();
+        cases.record(message.caseId(), TimelineKind.MESSAGE_UNDELIVERED, null, "seawall",
+            clip(message.template() + " did not reach the buyer by " + channel + ": " + reason),
+            "bounce:" + message.id());
+      });
+      return sent.map(Bounce::caseId);
+    });
+  }
+
   /** Messages that did not reach their buyer, oldest first. */
   public List<UndeliveredMessage> undelivered() {
     return db.sql("""
@@ -146,7 +175,7 @@ public class BuyerOutbox {
   private OutboundMessage read(long id) {
     return db.sql("""
             select m.id, m.case_id, c.reference, c.order_reference, c.marketplace, c.shop, c.channel, m.language,
-              m.template, m.body, m.delivery_attempts, c.buyer_name, c.buyer_email, c.buyer_phone
+              m.template, m.body, m.delivery_attempts, c.buyer_name, c.buyer_email, c.buyer_phone, m.bounced_by
             from case_message m join after_sales_case c on c.id = m.case_id
             where m.id = ?""")
         .param(id)
@@ -157,7 +186,8 @@ public class BuyerOutbox {
   private static OutboundMessage outbound(ResultSet rs, int row) throws SQLException {
     return new OutboundMessage(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
         Marketplace.valueOf(rs.getString(5)), rs.getString(6), Channel.valueOf(rs.getString(7)), rs.getString(8),
-        rs.getString(9), rs.getString(10), rs.getInt(11), rs.getString(12), rs.getString(13), rs.getString(14));
+        rs.getString(9), rs.getString(10), rs.getInt(11), rs.getString(12), rs.getString(13), rs.getString(14),
+        rs.getString(15));
   }
 
   private static String clip(String text) {
@@ -165,4 +195,6 @@ public class BuyerOutbox {
   }
 
   private record Due(long id, Timestamp nextAttemptAt) {}
+
+  private record Bounce(long id, UUID caseId, String template) {}
 }

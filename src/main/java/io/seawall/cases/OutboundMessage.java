@@ -8,6 +8,7 @@ import java.util.UUID;
  *
  * @param caseChannel how the buyer reached the seller, which is how they expect the answer
  * @param attempts delivery attempts so far
+ * @param bouncedBy the channel that accepted the message but then could not deliver it, if any
  */
 public record OutboundMessage(
     long id,
@@ -23,7 +24,8 @@ public record OutboundMessage(
     int attempts,
     String buyerName,
     String buyerEmail,
-    String buyerPhone) {
+    String buyerPhone,
+    String bouncedBy) {
 
   @Override
   public String toString() {

@@ -1,5 +1,6 @@
 package io.seawall.intake;
 
+import io.seawall.cases.BuyerOutbox;
 import io.seawall.cases.CaseFacts;
 import io.seawall.cases.CaseProblem;
 import io.seawall.cases.CaseReferences;
@@ -47,16 +48,18 @@ class CaseRouting {
   private final BuyerLanguage language;
   private final AgentTasks tasks;
   private final CaseFromReturnRequest returnRequests;
+  private final BuyerOutbox outbox;
 
   CaseRouting(
       Cases cases, CaseReferences references, ProcessMessages messages, BuyerLanguage language, AgentTasks tasks,
-      CaseFromReturnRequest returnRequests) {
+      CaseFromReturnRequest returnRequests, BuyerOutbox outbox) {
     this.cases = cases;
     this.references = references;
     this.messages = messages;
     this.language = language;
     this.tasks = tasks;
     this.returnRequests = returnRequests;
+    this.outbox = outbox;
   }
 
   /** The case the event was applied to; empty when it concerns none. */
@@ -71,6 +74,9 @@ class CaseRouting {
           .map(each -> apply(source, each))
           .flatMap(Optional::stream)
           .reduce((first, last) -> last);
+      // A status about a message sent outside Seawall (from WhatsApp Manager) concerns no case.
+      case InboundEvent.MessageNotDelivered failed ->
+          outbox.bounced(failed.channel(), failed.providerMessageId(), failed.reason());
       case InboundEvent.NothingToDo nothing -> Optional.empty();
     };
   }

@@ -52,6 +52,12 @@ sealed interface InboundEvent {
     }
   }
 
+  /**
+   * A channel reports that a message Seawall sent did not reach the buyer (WhatsApp's "failed"
+   * status, e.g. the 24-hour window had closed).
+   */
+  record MessageNotDelivered(String channel, String providerMessageId, String reason) implements InboundEvent {}
+
   /** Several events in one delivery (WhatsApp batches messages). */
   record Several(List<InboundEvent> events) implements InboundEvent {}
 

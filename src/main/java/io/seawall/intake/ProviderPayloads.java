@@ -257,25 +257,38 @@ class ProviderPayloads {
 
   /**
    * WhatsApp Cloud API messages webhook: entry[].changes[].value.messages[] with from (the buyer's
-   * number), id (wamid), type and text.body.
+   * number), id (wamid), type and text.body; and .statuses[] about messages Seawall sent, of which
+   * only "failed" (with errors[].code and title) moves a case: sent, delivered and read do not.
    */
   private InboundEvent whatsAppMessages(JsonNode body) {
-    List<InboundEvent> wrote = new ArrayList<>();
+    List<InboundEvent> events = new ArrayList<>();
     for (JsonNode message : whatsAppMessageNodes(body)) {
       String type = message.path("type").asText("");
       String text = "text".equals(type) ? message.path("text").path("body").asText("") : "(" + type + " message)";
-      wrote.add(new InboundEvent.BuyerWrote(Channel.WHATSAPP, "whatsapp:" + required(message, "id", "messages[].id"),
+      events.add(new InboundEvent.BuyerWrote(Channel.WHATSAPP, "whatsapp:" + required(message, "id", "messages[].id"),
           required(message, "from", "messages[].from"), null, text));
     }
-    return wrote.isEmpty()
-        ? new InboundEvent.NothingToDo("WhatsApp delivery without messages (status updates)")
-        : new InboundEvent.Several(wrote);
+    for (JsonNode status : whatsAppNodes(body, "statuses")) {
+      if ("failed".equals(status.path("status").asText())) {
+        JsonNode error = status.path("errors").path(0);
+        events.add(new InboundEvent.MessageNotDelivered("WhatsApp", required(status, "id", "statuses[].id"),
+            "WhatsApp error " + error.path("code").asText("?") + " (" + error.path("title").asText("no reason given")
+                + ")"));
+      }
+    }
+    return events.isEmpty()
+        ? new InboundEvent.NothingToDo("WhatsApp delivery without messages or failed statuses")
+        : new InboundEvent.Several(events);
   }
 
   private static List<JsonNode> whatsAppMessageNodes(JsonNode body) {
+    return whatsAppNodes(body, "messages");
+  }
+
+  private static List<JsonNode> whatsAppNodes(JsonNode body, String kind) {
     return StreamSupport.stream(body.path("entry").spliterator(), false)
         .flatMap(entry -> StreamSupport.stream(entry.path("changes").spliterator(), false))
-        .flatMap(change -> StreamSupport.stream(change.path("value").path("messages").spliterator(), false))
+        .flatMap(change -> StreamSupport.stream(change.path("value").path(kind).spliterator(), false))
         .toList();
   }
 

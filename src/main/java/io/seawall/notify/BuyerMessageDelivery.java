@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
  * Delivers one message from the outbox. The buyer is answered the way they wrote: a buyer who wrote
  * on WhatsApp is answered there first (e-mail if WhatsApp cannot reach them), everyone else by
  * e-mail, which is also how marketplaces relay mail to their buyers (Amazon's buyer-seller
- * messaging addresses). Outages are retried with growing waits, then parked for ops staff.
+ * messaging addresses). A channel that later reports it could not deliver is left out of the
+ * next attempt. Outages are retried with growing waits, then parked for ops staff.
  */
 class BuyerMessageDelivery {
 
@@ -40,8 +41,10 @@ class BuyerMessageDelivery {
     if (route.isEmpty()) {
       outbox.undeliverable(message, mail.isEmpty() && whatsApp.isEmpty()
           ? "Seawall has no e-mail server or WhatsApp account to send from (seawall.notify.*)"
-          : "the case has no e-mail address" + (whatsApp.isPresent() ? " or WhatsApp number" : "")
-              + " for the buyer");
+          : message.bouncedBy() != null
+              ? "no channel but " + message.bouncedBy() + " reaches the buyer"
+              : "the case has no e-mail address" + (whatsApp.isPresent() ? " or WhatsApp number" : "")
+                  + " for the buyer");
       return;
     }
     String subject = templates.subject(message.language(), message.caseReference(), message.orderReference());
@@ -93,6 +96,9 @@ class BuyerMessageDelivery {
       whatsApp.ifPresent(route::add);
     }
     mail.ifPresent(route::add);
-    return route.stream().filter(channel -> channel.reaches(message)).toList();
+    return route.stream()
+        .filter(channel -> !channel.name().equals(message.bouncedBy()))
+        .filter(channel -> channel.reaches(message))
+        .toList();
   }
 }

@@ -33,6 +33,7 @@ import io.seawall.resolution.BuyerNotices;
 import jakarta.mail.Message;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -40,6 +41,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -147,6 +149,28 @@ class BuyerMessageDeliveryTest {
 
     await().atMost(SOON).until(() -> mailTo(CaseRequests.buyerEmail(order)) != null);
     await().atMost(SOON).until(() -> delivered(caseId).contains("return-declined delivered by e-mail"));
+    whatsApp.verify(1, postRequestedFor(urlEqualTo(MESSAGES)).withRequestBody(matchingJsonPath("$.to", equalTo(digits(order)))));
+  }
+
+  @Test
+  void aWhatsAppMessageThatFailsAfterItWasAcceptedGoesOutByMailInstead() throws Exception {
+    String order = uniqueOrder();
+    String wamid = "wamid.HBgLMTY0NjcwNDM1OTUVAgARGBI1RjQy" + UUID.randomUUID().toString().substring(0, 8);
+    whatsApp.stubFor(sendTo(order).willReturn(accepted(order, wamid)));
+    UUID caseId = openAs(http, "agent", onWhatsApp(CaseRequests.designerCoatNotAsDescribedFromUs(order)));
+    tell(caseId, "refund-issued");
+    await().atMost(SOON).until(() -> delivered(caseId).contains("refund-issued delivered by WhatsApp"));
+
+    String failed = fixture("intake/whatsapp/status-failed.json").replace("${wamid}", wamid)
+        .replace("${timestamp}", String.valueOf(System.currentTimeMillis() / 1000)).replace("${recipient}", digits(order));
+    http.perform(MockMvcRequestBuilders.post("/webhooks/whatsapp").contentType(MediaType.APPLICATION_JSON)
+            .content(failed).header("X-Hub-Signature-256", "sha256=" + hmacSha256Hex(failed)))
+        .andExpect(status().isOk());
+
+    await().atMost(SOON).until(() -> mailTo(CaseRequests.buyerEmail(order)) != null);
+    await().atMost(SOON).until(() -> delivered(caseId).contains("refund-issued delivered by e-mail"));
+    assertThat(timeline(caseId, TimelineKind.MESSAGE_UNDELIVERED)).containsExactly(
+        "refund-issued did not reach the buyer by WhatsApp: WhatsApp error 131047 (Re-engagement message)");
     whatsApp.verify(1, postRequestedFor(urlEqualTo(MESSAGES)).withRequestBody(matchingJsonPath("$.to", equalTo(digits(order)))));
   }
 
@@ -262,6 +286,18 @@ class BuyerMessageDeliveryTest {
         .andReturn().getResponse().getContentAsString();
     List<Integer> ids = com.jayway.jsonpath.JsonPath.read(listed, "$[?(@.caseId == '" + caseId + "')].id");
     return ids.getFirst();
+  }
+
+  /** WhatsApp signs with the app secret of the test accounts' configuration. */
+  private static String hmacSha256Hex(String body) throws Exception {
+    javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+    mac.init(new javax.crypto.spec.SecretKeySpec(
+        "whatsapp-test-app-secret".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    return java.util.HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static String fixture(String path) throws Exception {
+    return new ClassPathResource(path).getContentAsString(StandardCharsets.UTF_8);
   }
 
   private static MappingBuilder sendTo(String order) {
