@@ -23,6 +23,8 @@ public enum TimelineKind {
   RETURN_AUTHORISED,
   RETURN_REFUSED,
   RETURN_CANCELLED,
+  /** The seller declined the buyer's return request on the marketplace (or there was none to decline). */
+  RETURN_DECLINED,
   LABEL_CREATED,
   LABEL_VOIDED,
   RETURN_INSPECTED,

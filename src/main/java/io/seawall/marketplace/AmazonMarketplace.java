@@ -24,6 +24,12 @@ final class AmazonMarketplace implements MarketplaceConnection {
   }
 
   @Override
+  public ReturnDecline declineReturn(DeclineReturnCommand command) {
+    throw new MarketplaceFailure.Unsupported(
+        "Amazon has no API to decline a return request of a seller-fulfilled order; decline it in Seller Central");
+  }
+
+  @Override
   public void cancelReturn(String marketplace, String shop, String returnId) {
     throw new MarketplaceFailure.Unsupported(
         "Amazon has no API to close a return of a seller-fulfilled order; close it in Seller Central");

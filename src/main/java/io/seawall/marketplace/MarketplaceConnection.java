@@ -20,6 +20,14 @@ public interface MarketplaceConnection {
   ReturnAuthorisation authoriseReturn(AuthoriseReturnCommand command);
 
   /**
+   * Declines the buyer's return request; the same idempotency key always answers the first decline.
+   *
+   * @throws ReturnRefused when the marketplace will not decline it (it approved or closed the return already)
+   * @throws MarketplaceFailure.Unsupported when the marketplace has no API to decline (an agent does it)
+   */
+  ReturnDecline declineReturn(DeclineReturnCommand command);
+
+  /**
    * Withdraws an approved return that will not happen (the buyer never shipped, the case moved on).
    *
    * @throws ReturnRefused when the marketplace declines (the return is already closed)

@@ -31,6 +31,11 @@ final class RoutedMarketplace implements MarketplaceConnection {
   }
 
   @Override
+  public ReturnDecline declineReturn(DeclineReturnCommand command) {
+    return adapterFor(command.marketplace()).declineReturn(command);
+  }
+
+  @Override
   public void cancelReturn(String marketplace, String shop, String returnId) {
     adapterFor(marketplace).cancelReturn(marketplace, shop, returnId);
   }

@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
  * A marketplace that behaves like a real one without an account: it keeps its own books of
  * refunds and honours idempotency keys the way Shopify's {@code @idempotent} or TikTok's
  * {@code idempotency_key} do, refuses to refund an order twice, and, like Amazon, cannot refund or
- * approve returns of Amazon orders, so the embedded default runs end to end, unhappy paths included.
+ * approve or decline returns of Amazon orders, so the embedded default runs end to end, unhappy
+ * paths included.
  */
 @Component
 @ConditionalOnProperty(name = "seawall.marketplace.adapter", havingValue = "sandbox", matchIfMissing = true)
@@ -81,6 +82,35 @@ class SandboxMarketplace implements MarketplaceConnection {
       return earlierReturn(command.idempotencyKey()).getFirst();
     }
     return new ReturnAuthorisation(returnId, false);
+  }
+
+  /** The sandbox's buyers always asked for their return, so there is always a request to decline. */
+  @Override
+  public ReturnDecline declineReturn(DeclineReturnCommand command) {
+    refuseWhatAmazonCannotDo(command.marketplace(), "return decline");
+    String key = command.idempotencyKey();
+    return earlierDecline(key).orElseGet(() -> {
+      String returnId = "sandbox-request-" + UUID.randomUUID();
+      try {
+        db.sql("""
+                insert into sandbox_marketplace_decline
+                  (idempotency_key, return_id, marketplace, shop, order_reference, reason, declined_at)
+                values (?, ?, ?, ?, ?, ?, ?)""")
+            .params(key, returnId, command.marketplace(), command.shop(), command.orderReference(),
+                command.reason().name(), Timestamp.from(clock.instant()))
+            .update();
+      } catch (DuplicateKeyException concurrent) {
+        return earlierDecline(key).orElseThrow();
+      }
+      return new ReturnDecline.Declined(returnId);
+    });
+  }
+
+  private Optional<ReturnDecline> earlierDecline(String key) {
+    return db.sql("select return_id from sandbox_marketplace_decline where idempotency_key = ?")
+        .param(key)
+        .query((rs, n) -> (ReturnDecline) new ReturnDecline.Declined(rs.getString(1)))
+        .optional();
   }
 
   @Override

@@ -128,6 +128,16 @@ final class ShopeeMarketplace implements MarketplaceConnection {
     return new ReturnAuthorisation(returnSn, false);
   }
 
+  /**
+   * Shopee has no plain decline: a seller who refuses a return disputes it (v2.returns.dispute)
+   * with a reason, a contact address and photographs as evidence, which an agent gathers.
+   */
+  @Override
+  public ReturnDecline declineReturn(DeclineReturnCommand command) {
+    throw new MarketplaceFailure.Unsupported("Shopee declines a return only through a dispute with evidence;"
+        + " dispute the return of order " + command.orderReference() + " in Seller Centre");
+  }
+
   @Override
   public void cancelReturn(String marketplace, String shop, String returnId) {
     throw new MarketplaceFailure.Unsupported("Shopee has no API to withdraw a return; only the buyer can cancel"

@@ -119,6 +119,14 @@ final class ShopifyMarketplace implements MarketplaceConnection {
         }
       }""";
 
+  private static final String RETURN_DECLINE = """
+      mutation SeawallDeclineReturn($input: ReturnDeclineRequestInput!) {
+        returnDeclineRequest(input: $input) {
+          return { id status }
+          userErrors { field message }
+        }
+      }""";
+
   private static final String RETURN_CREATE = """
       mutation SeawallCreateReturn($returnInput: ReturnInput!) {
         returnCreate(returnInput: $returnInput) {
@@ -220,6 +228,51 @@ final class ShopifyMarketplace implements MarketplaceConnection {
       return authorised(graphql(shop, RETURN_APPROVE, variables).path("returnApproveRequest"), command);
     }
     return authorised(graphql(shop, RETURN_CREATE, returnInput(order, command)).path("returnCreate"), command);
+  }
+
+  /**
+   * Declines the buyer's requested return. Shopify keeps no idempotency key for this mutation; a
+   * declined return and no requested one is the earlier decline. An open (approved) return can no
+   * longer be declined.
+   */
+  @Override
+  public ReturnDecline declineReturn(DeclineReturnCommand command) {
+    ShopifySettings.Shop shop = shop(command.shop());
+    JsonNode order = order(shop, ORDER, command.orderReference()).orElseThrow(() ->
+        new ReturnRefused("Shopify has no order " + command.orderReference() + " in " + command.shop()));
+    List<JsonNode> returns = JsonBodies.nodes(order.path("returns").path("nodes")).toList();
+    Optional<JsonNode> requested = returns.stream()
+        .filter(r -> "REQUESTED".equals(r.path("status").asText())).findFirst();
+    if (requested.isEmpty()) {
+      Optional<JsonNode> declined = withStatus(returns, "DECLINED");
+      if (declined.isPresent()) {
+        return new ReturnDecline.Declined(declined.get().path("id").asText());
+      }
+      withStatus(returns, "OPEN").ifPresent(open -> {
+        throw new ReturnRefused("Shopify already approved return " + open.path("id").asText() + " of order "
+            + command.orderReference());
+      });
+      return new ReturnDecline.NothingToDecline(
+          "the buyer has no return request for order " + command.orderReference() + " in Shopify");
+    }
+    ObjectNode variables = json.createObjectNode();
+    variables.putObject("input")
+        .put("id", requested.get().path("id").asText())
+        .put("declineReason", switch (command.reason()) {
+          case RETURN_PERIOD_ENDED -> "RETURN_PERIOD_ENDED";
+          case EXCLUDED_ITEM -> "FINAL_SALE";
+          case OTHER -> "OTHER";
+        });
+    JsonNode declined = graphql(shop, RETURN_DECLINE, variables).path("returnDeclineRequest");
+    refusal(declined).ifPresent(reason -> {
+      throw new ReturnRefused("Shopify refused to decline the return of order " + command.orderReference() + ": "
+          + reason);
+    });
+    return new ReturnDecline.Declined(requested.get().path("id").asText());
+  }
+
+  private static Optional<JsonNode> withStatus(List<JsonNode> returns, String status) {
+    return returns.stream().filter(r -> status.equals(r.path("status").asText())).findFirst();
   }
 
   @Override

@@ -35,6 +35,9 @@ import org.springframework.web.util.UriComponentsBuilder;
  *       {@code decision=APPROVE_RETURN}) with the same key. A return TikTok already approved is
  *       the earlier answer. Sellers cannot open a return for the buyer, so without a request the
  *       answer is {@link ReturnRefused}.
+ *   <li>Decline: the pending request is rejected
+ *       ({@code POST /return_refund/202309/returns/{return_id}/reject}) with the shop's configured
+ *       reject reason (one of Get Reject Reasons' names) and the same kind of key.
  *   <li>Withdraw: TikTok has no call to withdraw an approved return, only the buyer can cancel:
  *       {@link MarketplaceFailure.Unsupported}.
  * </ul>
@@ -50,6 +53,7 @@ final class TikTokShopMarketplace implements MarketplaceConnection {
 
   private static final String PROVIDER = "TikTok Shop";
   private static final String PENDING = "RETURN_OR_REFUND_REQUEST_PENDING";
+  private static final String REJECTED = "RETURN_OR_REFUND_REQUEST_REJECT";
   /** States a return reaches only after the seller (or TikTok on the seller's behalf) approved it. */
   private static final List<String> APPROVED = List.of(
       "AWAITING_BUYER_SHIP", "BUYER_SHIPPED_ITEM", "RETURN_OR_REFUND_REQUEST_SUCCESS", "RETURN_OR_REFUND_REQUEST_COMPLETE");
@@ -124,6 +128,55 @@ final class TikTokShopMarketplace implements MarketplaceConnection {
     call(command.shop(), "/returns/" + returnId + "/approve", Map.of("idempotency_key", command.idempotencyKey()),
         json.createObjectNode().put("decision", "APPROVE_RETURN"), refused);
     return new ReturnAuthorisation(returnId, false);
+  }
+
+  /**
+   * Rejects the buyer's pending request with the shop's configured reject reason: a refund-only
+   * request as {@code REJECT_REFUND}, a return as {@code REJECT_RETURN}. A request TikTok already
+   * rejected is the earlier answer; one it approved (TikTok approves on the seller's behalf when
+   * the seller is too slow) can no longer be declined.
+   */
+  @Override
+  public ReturnDecline declineReturn(DeclineReturnCommand command) {
+    if (blank(settings.rejectReason())) {
+      throw new MarketplaceFailure.Unsupported("Seawall has no TikTok Shop reject reason"
+          + " (seawall.marketplace.tiktok.reject-reason); reject the return of order " + command.orderReference()
+          + " in Seller Center");
+    }
+    Function<String, RuntimeException> refused = reason -> new ReturnRefused(
+        "TikTok Shop refused to decline the return of order " + command.orderReference() + ": " + reason);
+    ObjectNode search = json.createObjectNode();
+    search.putArray("order_ids").add(command.orderReference());
+    List<JsonNode> returns = JsonBodies.nodes(call(command.shop(), "/returns/search", Map.of("page_size", "50"), search,
+        refused).path("return_orders")).toList();
+    Optional<JsonNode> pending = returns.stream()
+        .filter(r -> PENDING.equals(r.path("return_status").asText())).findFirst();
+    if (pending.isEmpty()) {
+      Optional<JsonNode> rejected = returns.stream()
+          .filter(r -> REJECTED.equals(r.path("return_status").asText())).findFirst();
+      if (rejected.isPresent()) {
+        return new ReturnDecline.Declined(rejected.get().path("return_id").asText());
+      }
+      returns.stream().filter(r -> APPROVED.contains(r.path("return_status").asText())).findFirst()
+          .ifPresent(approved -> {
+            throw new ReturnRefused("TikTok Shop already approved return " + approved.path("return_id").asText()
+                + " of order " + command.orderReference());
+          });
+      return new ReturnDecline.NothingToDecline(
+          "the buyer has no return request for order " + command.orderReference() + " in TikTok Shop");
+    }
+    String returnId = pending.get().path("return_id").asText();
+    ObjectNode body = json.createObjectNode()
+        .put("decision", "REFUND".equals(pending.get().path("return_type").asText()) ? "REJECT_REFUND" : "REJECT_RETURN")
+        .put("reject_reason", settings.rejectReason())
+        .put("comment", switch (command.reason()) {
+          case RETURN_PERIOD_ENDED -> "The return window had passed.";
+          case EXCLUDED_ITEM -> "This item cannot be returned.";
+          case OTHER -> "The request does not meet the shop's return conditions.";
+        });
+    call(command.shop(), "/returns/" + returnId + "/reject", Map.of("idempotency_key", command.idempotencyKey()), body,
+        refused);
+    return new ReturnDecline.Declined(returnId);
   }
 
   @Override

@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param appSecret the app's secret: it signs requests and is never sent
  * @param refundReason the return reason TikTok records on a refund Seawall starts (a reason key
  *     valid for the shop's market)
+ * @param rejectReason the reject reason TikTok records when Seawall declines a return request (a
+ *     name from Get Reject Reasons); without it declines are left to agents
  * @param shops the shops by the shop name cases carry; a marketplace without shops stays on the sandbox
  * @param connectTimeout how long to wait for a connection
  * @param readTimeout how long to wait for an answer
@@ -26,6 +28,7 @@ record TikTokShopSettings(
     String appKey,
     String appSecret,
     String refundReason,
+    String rejectReason,
     @DefaultValue Map<String, Shop> shops,
     @DefaultValue("5s") Duration connectTimeout,
     @DefaultValue("20s") Duration readTimeout) {
@@ -35,7 +38,7 @@ record TikTokShopSettings(
   public String toString() {
     return "TikTokShopSettings[baseUrl=" + baseUrl + ", apiVersion=" + apiVersion + ", appKey=" + appKey
         + ", appSecret=" + (appSecret == null ? "none" : "***") + ", refundReason=" + refundReason
-        + ", shops=" + shops + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + "]";
+        + ", rejectReason=" + rejectReason + ", shops=" + shops + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + "]";
   }
 
   /**

@@ -39,6 +39,23 @@ public class ReturnStepWorkers {
     }
   }
 
+  /**
+   * Declines the buyer's request on the marketplace; one that will not (or cannot by API) decline
+   * it gives the case to an agent (DECLINE_REFUSED).
+   */
+  @JobWorker(type = "marketplace.decline-return", fetchVariables = {"caseId", "returnEligibility"})
+  public void decline(ActivatedJob job) {
+    JobSource source = JobSource.of(job);
+    Object eligibility = job.getVariablesAsMap().get("returnEligibility") instanceof Map<?, ?> verdict
+        ? verdict.get("eligibility") : null;
+    try {
+      returns.decline(source.caseId(), eligibility == null ? null : eligibility.toString(), source.step(),
+          source.actor(), source.key());
+    } catch (ReturnRefused | MarketplaceFailure.Unsupported refused) {
+      throw CamundaError.bpmnError("DECLINE_REFUSED", refused.getMessage());
+    }
+  }
+
   @JobWorker(type = "marketplace.cancel-return", fetchVariables = "caseId")
   public void cancelAuthorisation(ActivatedJob job) {
     JobSource source = JobSource.of(job);

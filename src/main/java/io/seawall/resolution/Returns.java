@@ -14,9 +14,11 @@ import io.seawall.cases.TimelineKind;
 import io.seawall.cases.UsdReferenceRates;
 import io.seawall.engine.EngineTime;
 import io.seawall.marketplace.AuthoriseReturnCommand;
+import io.seawall.marketplace.DeclineReturnCommand;
 import io.seawall.marketplace.MarketplaceConnection;
 import io.seawall.marketplace.MarketplaceFailure;
 import io.seawall.marketplace.ReturnAuthorisation;
+import io.seawall.marketplace.ReturnDecline;
 import io.seawall.marketplace.ReturnRefused;
 import io.seawall.warehouse.OutboundRequest;
 import io.seawall.warehouse.OverseasWarehouse;
@@ -80,6 +82,33 @@ public class Returns {
     cases.record(caseId, TimelineKind.RETURN_AUTHORISED, step, actor,
         "return approved on " + c.marketplace() + " (" + rma.returnId() + ")", sourceKey);
     return rma.returnId();
+  }
+
+  /**
+   * Declines the buyer's return request on the marketplace, for the reason the eligibility check
+   * gave ({@code eligibility}: OUTSIDE_WINDOW, EXCLUDED, or anything else).
+   */
+  public void decline(UUID caseId, String eligibility, String step, String actor, String sourceKey) {
+    CaseFacts c = cases.facts(caseId);
+    String key = caseId + ":" + step;
+    DeclineReturnCommand.DeclineReason reason = switch (eligibility == null ? "" : eligibility) {
+      case "OUTSIDE_WINDOW" -> DeclineReturnCommand.DeclineReason.RETURN_PERIOD_ENDED;
+      case "EXCLUDED" -> DeclineReturnCommand.DeclineReason.EXCLUDED_ITEM;
+      default -> DeclineReturnCommand.DeclineReason.OTHER;
+    };
+    ReturnDecline decline;
+    try {
+      decline = effects.once(key, ReturnDecline.class, () -> marketplace.declineReturn(
+          new DeclineReturnCommand(key, c.marketplace().name(), c.shop(), c.orderReference(), reason)));
+    } catch (ReturnRefused | MarketplaceFailure.Unsupported refused) {
+      cases.record(caseId, TimelineKind.RETURN_REFUSED, step, actor, refused.getMessage(), sourceKey);
+      throw refused;
+    }
+    cases.record(caseId, TimelineKind.RETURN_DECLINED, step, actor, switch (decline) {
+      case ReturnDecline.Declined declined ->
+          "return request " + declined.returnId() + " declined on " + c.marketplace() + " (" + reason + ")";
+      case ReturnDecline.NothingToDecline nothing -> "nothing to decline on " + c.marketplace() + ": " + nothing.why();
+    }, sourceKey);
   }
 
   /** Withdraws the marketplace's approval: the return will not happen. */

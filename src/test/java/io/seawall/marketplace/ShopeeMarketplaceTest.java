@@ -180,6 +180,15 @@ class ShopeeMarketplaceTest {
   }
 
   @Test
+  void decliningIsLeftToAnAgentsDisputeAndSendsNothing() {
+    assertThatThrownBy(() -> marketplace.declineReturn(new DeclineReturnCommand("case:decline-return", "SHOPEE",
+        "acme-sg", "2206150VT13E3MQ", DeclineReturnCommand.DeclineReason.RETURN_PERIOD_ENDED)))
+        .isInstanceOf(MarketplaceFailure.Unsupported.class)
+        .hasMessageContaining("dispute");
+    assertThat(shopee.getAllServeEvents()).isEmpty();
+  }
+
+  @Test
   void withdrawingAReturnIsUnsupportedAndSendsNothing() {
     assertThatThrownBy(() -> marketplace.cancelReturn("SHOPEE", "acme-sg", "2206150VT13E3MQ"))
         .isInstanceOf(MarketplaceFailure.Unsupported.class);

@@ -183,6 +183,58 @@ class ShopifyMarketplaceTest {
   }
 
   @Test
+  void theBuyersReturnRequestIsDeclinedWithShopifysReason() {
+    stubOrder("[{\"id\": \"gid://shopify/Return/945000959\", \"status\": \"REQUESTED\"}]");
+    stub("SeawallDeclineReturn", answer(200, "return-declined-200.json"));
+
+    ReturnDecline decline = marketplace.declineReturn(decline(DeclineReturnCommand.DeclineReason.EXCLUDED_ITEM));
+
+    assertThat(decline).isEqualTo(new ReturnDecline.Declined("gid://shopify/Return/945000959"));
+    shopify.verify(postRequestedFor(urlEqualTo(GRAPHQL))
+        .withRequestBody(matchingJsonPath("$.query", containing("returnDeclineRequest(input: $input)")))
+        .withRequestBody(matchingJsonPath("$.variables.input.id", equalTo("gid://shopify/Return/945000959")))
+        .withRequestBody(matchingJsonPath("$.variables.input.declineReason", equalTo("FINAL_SALE"))));
+  }
+
+  @Test
+  void aDeclinedReturnIsTheEarlierDeclineAndNothingIsSentAgain() {
+    stubOrder("[{\"id\": \"gid://shopify/Return/945000959\", \"status\": \"DECLINED\"}]");
+
+    ReturnDecline decline = marketplace.declineReturn(decline(DeclineReturnCommand.DeclineReason.RETURN_PERIOD_ENDED));
+
+    assertThat(decline).isEqualTo(new ReturnDecline.Declined("gid://shopify/Return/945000959"));
+    shopify.verify(0, postRequestedFor(urlEqualTo(GRAPHQL))
+        .withRequestBody(matchingJsonPath("$.query", containing("returnDeclineRequest"))));
+  }
+
+  @Test
+  void anApprovedReturnCannotBeDeclined() {
+    stubOrder("[{\"id\": \"gid://shopify/Return/945000961\", \"status\": \"OPEN\"}]");
+
+    assertThatThrownBy(() -> marketplace.declineReturn(decline(DeclineReturnCommand.DeclineReason.OTHER)))
+        .isInstanceOf(ReturnRefused.class)
+        .hasMessageContaining("already approved return gid://shopify/Return/945000961");
+  }
+
+  @Test
+  void withoutTheBuyersRequestThereIsNothingToDeclineInShopify() {
+    stubOrder("[]");
+
+    assertThat(marketplace.declineReturn(decline(DeclineReturnCommand.DeclineReason.OTHER)))
+        .isInstanceOf(ReturnDecline.NothingToDecline.class);
+  }
+
+  @Test
+  void aDeclineShopifyRejectsIsARefusal() {
+    stubOrder("[{\"id\": \"gid://shopify/Return/945000959\", \"status\": \"REQUESTED\"}]");
+    stub("SeawallDeclineReturn", answer(200, "return-decline-refused-200.json"));
+
+    assertThatThrownBy(() -> marketplace.declineReturn(decline(DeclineReturnCommand.DeclineReason.OTHER)))
+        .isInstanceOf(ReturnRefused.class)
+        .hasMessageContaining("must be requested to be declined");
+  }
+
+  @Test
   void cancellingSendsReturnCancelForTheReturnId() {
     stub("SeawallCancelReturn", answer(200, "return-cancelled-200.json"));
 
@@ -262,6 +314,10 @@ class ShopifyMarketplaceTest {
     assertThatThrownBy(() -> marketplace.order("SHOPIFY", "acme-eu", "#1001"))
         .isInstanceOf(MarketplaceFailure.Unauthorized.class)
         .message().doesNotContain(TOKEN);
+  }
+
+  private static DeclineReturnCommand decline(DeclineReturnCommand.DeclineReason reason) {
+    return new DeclineReturnCommand("case:decline-return", "SHOPIFY", "acme-eu", "#1001", reason);
   }
 
   private void stubOrder(String returns) {

@@ -3,6 +3,7 @@ package io.seawall.marketplace;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -47,13 +48,16 @@ class TikTokShopMarketplaceTest {
   private static final String ORDER = "576461413038785752";
   private static final String KEY = "8b1c7d0e-4a55-4c1e-9f11-2f6a3b7c9d10:refund";
   private static final Instant NOW = Instant.parse("2025-03-01T10:00:00Z");
+  private static final String REJECT_REASON = "seller_reject_apply_not_meet_return_policy_test";
+  private static final DeclineReturnCommand DECLINE = new DeclineReturnCommand("case:decline-return", "TIKTOK_SHOP",
+      "acme-uk", ORDER, DeclineReturnCommand.DeclineReason.RETURN_PERIOD_ENDED);
 
   @RegisterExtension
   static WireMockExtension tiktok = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
   private final MarketplaceConnection marketplace = TikTokShopMarketplace.create(
       new TikTokShopSettings(tiktok.baseUrl(), "202309", APP_KEY, SECRET, "ecom_order_delivered_refund_reason_test",
-          Map.of("acme-uk", new TikTokShopSettings.Shop(CIPHER, TOKEN)), Duration.ofSeconds(2), Duration.ofSeconds(5)),
+          REJECT_REASON, Map.of("acme-uk", new TikTokShopSettings.Shop(CIPHER, TOKEN)), Duration.ofSeconds(2), Duration.ofSeconds(5)),
       RestClient.builder(), Clock.fixed(NOW, ZoneOffset.UTC));
 
   private final RefundCommand refund =
@@ -165,6 +169,86 @@ class TikTokShopMarketplaceTest {
     assertThatThrownBy(() -> marketplace.authoriseReturn(
         new AuthoriseReturnCommand("case:authorise", "TIKTOK_SHOP", "acme-uk", ORDER)))
         .isInstanceOf(ReturnRefused.class);
+  }
+
+  @Test
+  void aPendingReturnRequestIsRejectedWithTheShopsReasonAndTheCasesKey() {
+    stub("/returns/search", answerWith(body("returns-found-200.json")
+        .replace("STATUS_UNDER_TEST", "RETURN_OR_REFUND_REQUEST_PENDING")));
+    stub("/returns/4035633475056536358/reject", answer(200, "rejected-200.json"));
+
+    ReturnDecline decline = marketplace.declineReturn(DECLINE);
+
+    assertThat(decline).isEqualTo(new ReturnDecline.Declined("4035633475056536358"));
+    tiktok.verify(postRequestedFor(urlPathEqualTo("/return_refund/202309/returns/4035633475056536358/reject"))
+        .withQueryParam("idempotency_key", equalTo("case:decline-return"))
+        .withQueryParam("shop_cipher", equalTo(CIPHER))
+        .withHeader("x-tts-access-token", equalTo(TOKEN))
+        .withRequestBody(equalToJson("""
+            {"decision": "REJECT_RETURN", "reject_reason": "%s", "comment": "The return window had passed."}
+            """.formatted(REJECT_REASON))));
+  }
+
+  @Test
+  void aRefundOnlyRequestIsRejectedAsARefund() {
+    stub("/returns/search", answerWith(body("returns-found-200.json")
+        .replace("STATUS_UNDER_TEST", "RETURN_OR_REFUND_REQUEST_PENDING")
+        .replace("\"RETURN_AND_REFUND\"", "\"REFUND\"")));
+    stub("/returns/4035633475056536358/reject", answer(200, "rejected-200.json"));
+
+    marketplace.declineReturn(DECLINE);
+
+    tiktok.verify(postRequestedFor(urlPathEqualTo("/return_refund/202309/returns/4035633475056536358/reject"))
+        .withRequestBody(matchingJsonPath("$.decision", equalTo("REJECT_REFUND"))));
+  }
+
+  @Test
+  void aRequestAlreadyRejectedIsTheEarlierDecline() {
+    stub("/returns/search", answerWith(body("returns-found-200.json")
+        .replace("STATUS_UNDER_TEST", "RETURN_OR_REFUND_REQUEST_REJECT")));
+
+    assertThat(marketplace.declineReturn(DECLINE)).isEqualTo(new ReturnDecline.Declined("4035633475056536358"));
+    tiktok.verify(0, postRequestedFor(urlPathEqualTo("/return_refund/202309/returns/4035633475056536358/reject")));
+  }
+
+  @Test
+  void aReturnTikTokAlreadyApprovedCannotBeDeclined() {
+    stub("/returns/search", answerWith(body("returns-found-200.json")
+        .replace("STATUS_UNDER_TEST", "AWAITING_BUYER_SHIP")));
+
+    assertThatThrownBy(() -> marketplace.declineReturn(DECLINE))
+        .isInstanceOf(ReturnRefused.class).hasMessageContaining("already approved return 4035633475056536358");
+  }
+
+  @Test
+  void aRejectTikTokRefusesIsARefusal() {
+    stub("/returns/search", answerWith(body("returns-found-200.json")
+        .replace("STATUS_UNDER_TEST", "RETURN_OR_REFUND_REQUEST_PENDING")));
+    stub("/returns/4035633475056536358/reject", answer(200, "refused-200.json"));
+
+    assertThatThrownBy(() -> marketplace.declineReturn(DECLINE))
+        .isInstanceOf(ReturnRefused.class).hasMessageContaining("12052220");
+  }
+
+  @Test
+  void withoutTheBuyersRequestThereIsNothingToDecline() {
+    stub("/returns/search", answerWith("{\"code\": 0, \"message\": \"Success\", \"data\": {\"return_orders\": []}}"));
+
+    assertThat(marketplace.declineReturn(DECLINE)).isInstanceOf(ReturnDecline.NothingToDecline.class);
+  }
+
+  @Test
+  void withoutARejectReasonDecliningIsLeftToAnAgentAndSendsNothing() {
+    MarketplaceConnection withoutReason = TikTokShopMarketplace.create(
+        new TikTokShopSettings(tiktok.baseUrl(), "202309", APP_KEY, SECRET, "ecom_order_delivered_refund_reason_test",
+            null, Map.of("acme-uk", new TikTokShopSettings.Shop(CIPHER, TOKEN)), Duration.ofSeconds(2),
+            Duration.ofSeconds(5)),
+        RestClient.builder(), Clock.fixed(NOW, ZoneOffset.UTC));
+
+    assertThatThrownBy(() -> withoutReason.declineReturn(DECLINE))
+        .isInstanceOf(MarketplaceFailure.Unsupported.class)
+        .hasMessageContaining("seawall.marketplace.tiktok.reject-reason");
+    assertThat(tiktok.getAllServeEvents()).isEmpty();
   }
 
   @Test

@@ -182,10 +182,34 @@ class ReturnFlowTest {
     CaseView done = flows.resolved(caseId);
     assertThat(done.resolution()).isEqualTo("RETURN_DECLINED");
     assertThat(journal.completedSteps(flow)).containsSubsequence(
-        "check-eligibility", "review-return-exception", "tell-buyer-declined", "close-declined", "return-declined")
+        "check-eligibility", "review-return-exception", "decline-return", "tell-buyer-declined", "close-declined",
+        "return-declined")
         .doesNotContain("authorise-return");
     assertThat(journal.variables(flow).get("returnEligibility")).contains("\"OUTSIDE_WINDOW\"");
+    assertThat(done.timeline()).filteredOn(e -> e.kind() == TimelineKind.RETURN_DECLINED).singleElement()
+        .satisfies(e -> assertThat(e.detail()).startsWith("return request sandbox-request-")
+            .endsWith("declined on SHOPIFY (RETURN_PERIOD_ENDED)"));
     assertThat(done.messages()).extracting(CaseView.MessageView::template).containsExactly("return-declined");
+  }
+
+  @Test
+  void anAmazonReturnAnAgentDeclinesIsDeclinedInSellerCentralByHand() throws Exception {
+    UUID caseId = openAs(http, "agent", CaseRequests.body("AMAZON", uniqueOrder() + "-4", "DE", "de",
+        "Europe/Berlin", "CHANGED_MIND", "Gefällt mir nicht", "70.00", "EUR", 1, 45));
+    long flow = flows.flowOf(caseId, "return");
+
+    long review = desk.awaitTask(caseId, "review-return-exception");
+    desk.complete(review, "agent", "{\"returnDecision\": \"DECLINE\"}").andExpect(status().isOk());
+    long byHand = desk.awaitTask(caseId, "settle-declined-return");
+    desk.complete(byHand, "agent", "{\"agentResolution\": \"DECLINED\"}").andExpect(status().isOk());
+
+    CaseView done = flows.resolved(caseId);
+    assertThat(done.resolution()).isEqualTo("RETURN_DECLINED:DECLINED");
+    assertThat(journal.completedSteps(flow)).containsSubsequence(
+        "review-return-exception", "decline-refused", "settle-declined-return", "close-declined", "return-declined")
+        .doesNotContain("decline-return", "tell-buyer-declined");
+    assertThat(done.timeline()).filteredOn(e -> e.kind() == TimelineKind.RETURN_REFUSED).singleElement()
+        .satisfies(e -> assertThat(e.detail()).contains("return decline", "Seller Central"));
   }
 
   @Test
