@@ -179,7 +179,7 @@ final class ShopeeMarketplace implements MarketplaceConnection {
   }
 
   private JsonNode interpret(HttpAnswer answer, Function<String, RuntimeException> refused) {
-    answer.throwTechnicalFailure(PROVIDER);
+    answer.throwTechnicalFailure(PROVIDER, "seawall.marketplace.shopee");
     JsonNode reply = readOrEmpty(answer.body());
     String error = reply.path("error").asText("");
     String message = reply.path("message").asText("");

@@ -148,7 +148,7 @@ final class TikTokShopMarketplace implements MarketplaceConnection {
         .uri(uri.encode().build().toUri())
         .header("x-tts-access-token", shop.accessToken())
         .body(payload), PROVIDER);
-    answer.throwTechnicalFailure(PROVIDER);
+    answer.throwTechnicalFailure(PROVIDER, "seawall.marketplace.tiktok");
     JsonNode reply = JsonBodies.read(json, answer.body(), "TikTok Shop");
     String code = reply.path("code").asText("");
     if (answer.status().is2xxSuccessful() && "0".equals(code)) {
