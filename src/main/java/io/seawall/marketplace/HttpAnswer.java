@@ -46,9 +46,10 @@ record HttpAnswer(HttpStatusCode status, HttpHeaders headers, byte[] body) {
 
   /**
    * The failures every provider shares: 429 throttles, 5xx is an outage, 401/403 is configuration
-   * (a wrong or under-privileged token is fixed in the same place).
+   * (a wrong or under-privileged token is fixed in the same place, {@code settings}, which the
+   * message names so that ops know where to look).
    */
-  void throwTechnicalFailure(String provider) {
+  void throwTechnicalFailure(String provider, String settings) {
     if (code() == 429) {
       throw new MarketplaceFailure.Throttled(provider + " rate-limits Seawall (HTTP 429)", retryAfter());
     }
@@ -56,7 +57,8 @@ record HttpAnswer(HttpStatusCode status, HttpHeaders headers, byte[] body) {
       throw new MarketplaceFailure.Unavailable(provider + " failed with HTTP " + code(), null);
     }
     if (code() == 401 || code() == 403) {
-      throw new MarketplaceFailure.Unauthorized(provider + " rejected Seawall's credentials (HTTP " + code() + ")");
+      throw new MarketplaceFailure.Unauthorized(provider + " rejected Seawall's credentials (HTTP " + code()
+          + "); check " + settings);
     }
   }
 }

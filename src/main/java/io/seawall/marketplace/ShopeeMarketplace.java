@@ -1,5 +1,6 @@
 package io.seawall.marketplace;
 
+import static io.seawall.marketplace.JsonBodies.shown;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,12 +10,15 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.http.HttpHeaders;
@@ -40,9 +44,13 @@ import org.springframework.web.util.UriComponentsBuilder;
  *       (https://open.shopee.com/documents/v2/v2.returns.accept_offer?module=102&type=1); any
  *       other open request already lets the buyer send the parcel, so it is the authorisation.
  *   <li>Withdraw: Shopee has no call for it: {@link MarketplaceFailure.Unsupported}.
+ *   <li>Order: {@code GET /api/v2/order/get_order_detail} with the items, the recipient address
+ *       and the packages (https://open.shopee.com/documents/v2/v2.order.get_order_detail?module=94&type=1);
+ *       each package that left, its tracking number from {@code v2.logistics.get_tracking_number}
+ *       and, once delivered, its delivery time from {@code v2.logistics.get_tracking_info}.
  * </ul>
  *
- * Requests are signed as Shopee documents
+ * Requests, GET and POST alike, are signed as Shopee documents
  * (https://open.shopee.com/documents?module=87&type=2&id=58&version=2): HMAC-SHA256 keyed with
  * the partner key over {@code partner_id + api path + timestamp + access_token + shop_id}, in
  * lower-case hex, sent as {@code sign} beside those values in the query.
@@ -57,6 +65,15 @@ final class ShopeeMarketplace implements MarketplaceConnection {
   private static final Set<String> CREDENTIALS = Set.of(
       "error_auth", "error_sign", "error_permission", "error_param_shop_id_not_found", "invalid_access_token",
       "invalid_acceess_token", "error_invalid_partner");
+  /**
+   * What Seawall reads of an order: the buyer's name and username are not asked for, the recipient
+   * (who may be someone else) is.
+   */
+  private static final String ORDER_FIELDS = "item_list,recipient_address,package_list";
+  /** Package states after the carrier took the parcel (delivered, failed or lost on the way). */
+  private static final Set<String> SENT = Set.of(
+      "LOGISTICS_PICKUP_DONE", "LOGISTICS_DELIVERY_DONE", "LOGISTICS_DELIVERY_FAILED", "LOGISTICS_LOST");
+  private static final Pattern NOT_FOUND = Pattern.compile("(?i)not (be )?found|not exist|does not exist");
 
   private final ShopeeSettings settings;
   private final RestClient http;
@@ -189,7 +206,7 @@ final class ShopeeMarketplace implements MarketplaceConnection {
   }
 
   private JsonNode interpret(HttpAnswer answer, Function<String, RuntimeException> refused) {
-    answer.throwTechnicalFailure(PROVIDER);
+    answer.throwTechnicalFailure(PROVIDER, "seawall.marketplace.shopee");
     JsonNode reply = readOrEmpty(answer.body());
     String error = reply.path("error").asText("");
     String message = reply.path("message").asText("");
@@ -240,9 +257,94 @@ final class ShopeeMarketplace implements MarketplaceConnection {
     }
   }
 
-  /** Not read yet: the case keeps what the marketplace's message said and an agent checks the order. */
   @Override
-  public Optional<MarketOrder> order(String marketplace, String shop, String orderReference) {
-    throw new MarketplaceFailure.Unsupported("Seawall does not read Shopee orders yet; check the order in the seller centre");
+  public Optional<MarketOrder> order(String marketplace, String shop, String orderSn) {
+    Function<String, RuntimeException> failed = reason ->
+        new MarketplaceFailure.Unavailable("Shopee did not give order " + orderSn + ": " + reason, null);
+    String path = "/api/v2/order/get_order_detail";
+    HttpAnswer answer = HttpAnswer.of(http.get().uri(signed(shop, path)
+        .queryParam("order_sn_list", orderSn)
+        .queryParam("response_optional_fields", ORDER_FIELDS)
+        .encode().build().toUri()), PROVIDER);
+    if (unknownOrder(answer)) {
+      return Optional.empty();
+    }
+    return JsonBodies.nodes(interpret(answer, failed).path("order_list"))
+        .filter(order -> orderSn.equals(order.path("order_sn").asText()))
+        .findFirst()
+        .map(order -> marketOrder(shop, order, failed));
+  }
+
+  /**
+   * Shopee names an order it does not know in {@code error}/{@code message} rather than by an empty
+   * list; any other error is left to {@link #interpret}.
+   */
+  private boolean unknownOrder(HttpAnswer answer) {
+    if (answer.code() == 429 || answer.status().is5xxServerError()) {
+      return false;
+    }
+    JsonNode reply = readOrEmpty(answer.body());
+    String error = reply.path("error").asText("");
+    return !error.isEmpty() && !CREDENTIALS.contains(error)
+        && (error.contains("not_found") || NOT_FOUND.matcher(reply.path("message").asText("")).find());
+  }
+
+  /**
+   * {@code model_discounted_price} is what the buyer paid for one unit after the shop's and
+   * Shopee's item discounts. Shopee does not break a bundle deal's discount down to its items (the
+   * field is then 0 or the price before the deal), so such an order cannot be valued here and an
+   * agent reads it in Seller Center. Shopee's order names no product category and no buyer e-mail,
+   * and its address comes as one {@code full_address} with the city, state and postcode beside it.
+   */
+  private MarketOrder marketOrder(String shop, JsonNode order, Function<String, RuntimeException> failed) {
+    String orderSn = order.path("order_sn").asText();
+    List<JsonNode> items = JsonBodies.nodes(order.path("item_list")).toList();
+    if (items.stream().anyMatch(item -> "bundle_deal".equals(item.path("promotion_type").asText()))) {
+      throw new MarketplaceFailure.Unsupported("Order " + orderSn + " has bundle-deal items, whose price paid"
+          + " Shopee does not give per item; check the order in Seller Center");
+    }
+    List<MarketOrder.Line> lines = items.stream()
+        .map(item -> new MarketOrder.Line(
+            Optional.ofNullable(shown(item, "model_sku")).orElse(shown(item, "item_sku")),
+            item.path("model_quantity_purchased").asInt(),
+            new BigDecimal(item.path("model_discounted_price").asText()), null))
+        .toList();
+    JsonNode address = order.path("recipient_address");
+    MarketOrder.Recipient recipient = new MarketOrder.Recipient(shown(address, "name"), null,
+        shown(address, "phone"), shown(address, "full_address"), null, shown(address, "city"), shown(address, "state"),
+        shown(address, "zipcode"), shown(address, "region"), null);
+    List<MarketOrder.Parcel> parcels = JsonBodies.nodes(order.path("package_list"))
+        .filter(parcel -> SENT.contains(parcel.path("logistics_status").asText()))
+        .map(parcel -> parcel(shop, orderSn, parcel, failed))
+        .toList();
+    return new MarketOrder(orderSn, order.path("currency").asText(), lines, recipient, parcels);
+  }
+
+  /**
+   * A package that left carries its tracking number in Get Tracking Number, and one delivered has
+   * its delivery time only among the events of Get Tracking Info: one more call per package,
+   * two for a delivered one, and orders seldom have more than one.
+   */
+  private MarketOrder.Parcel parcel(String shop, String orderSn, JsonNode parcel,
+      Function<String, RuntimeException> failed) {
+    String packageNumber = parcel.path("package_number").asText();
+    String tracking = shown(logistics(shop, "/api/v2/logistics/get_tracking_number", orderSn, packageNumber, failed),
+        "tracking_number");
+    Instant deliveredAt = !"LOGISTICS_DELIVERY_DONE".equals(parcel.path("logistics_status").asText()) ? null
+        : JsonBodies.nodes(logistics(shop, "/api/v2/logistics/get_tracking_info", orderSn, packageNumber, failed)
+                .path("tracking_info"))
+            .filter(event -> "DELIVERED".equals(event.path("logistics_status").asText()))
+            .map(event -> Instant.ofEpochSecond(event.path("update_time").asLong()))
+            .max(Comparator.naturalOrder())
+            .orElse(null);
+    return new MarketOrder.Parcel(shown(parcel, "shipping_carrier"), tracking, deliveredAt);
+  }
+
+  private JsonNode logistics(String shop, String path, String orderSn, String packageNumber,
+      Function<String, RuntimeException> failed) {
+    UriComponentsBuilder uri = signed(shop, path)
+        .queryParam("order_sn", orderSn)
+        .queryParam("package_number", packageNumber);
+    return interpret(HttpAnswer.of(http.get().uri(uri.encode().build().toUri()), PROVIDER), failed);
   }
 }

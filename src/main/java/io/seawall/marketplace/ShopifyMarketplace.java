@@ -338,7 +338,7 @@ final class ShopifyMarketplace implements MarketplaceConnection {
         .uri(shop.graphqlUrl(settings.apiVersion()))
         .header("X-Shopify-Access-Token", shop.accessToken())
         .body(JsonBodies.write(json, request)), PROVIDER);
-    answer.throwTechnicalFailure(PROVIDER);
+    answer.throwTechnicalFailure(PROVIDER, "seawall.marketplace.shopify");
     if (!answer.status().is2xxSuccessful()) {
       // 402 (store frozen), 404 (no such store), 423 (store locked): nothing a retry of this
       // order's step fixes, yet not the order's fault either.

@@ -1,23 +1,34 @@
 package io.seawall.marketplace;
 
+import static io.seawall.marketplace.JsonBodies.shown;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -40,6 +51,9 @@ import org.springframework.web.util.UriComponentsBuilder;
  *       reject reason (one of Get Reject Reasons' names) and the same kind of key.
  *   <li>Withdraw: TikTok has no call to withdraw an approved return, only the buyer can cancel:
  *       {@link MarketplaceFailure.Unsupported}.
+ *   <li>Order: Get Order Detail of the Order API 202309 ({@code GET /order/202309/orders?ids=},
+ *       https://partner.tiktokshop.com/docv2/page/650aa8ccc16ffe02b8f167a0): its units, the
+ *       recipient address, the buyer's (relay) e-mail and the packages.
  * </ul>
  *
  * Every request is signed as TikTok documents (https://partner.tiktokshop.com/doc/page/274638):
@@ -57,6 +71,8 @@ final class TikTokShopMarketplace implements MarketplaceConnection {
   /** States a return reaches only after the seller (or TikTok on the seller's behalf) approved it. */
   private static final List<String> APPROVED = List.of(
       "AWAITING_BUYER_SHIP", "BUYER_SHIPPED_ITEM", "RETURN_OR_REFUND_REQUEST_SUCCESS", "RETURN_OR_REFUND_REQUEST_COMPLETE");
+  /** The district levels that are the city, as {@code address_level_name} names them (lower case). */
+  private static final Set<String> CITY_LEVELS = Set.of("city", "post town");
 
   private final TikTokShopSettings settings;
   private final RestClient http;
@@ -185,23 +201,30 @@ final class TikTokShopMarketplace implements MarketplaceConnection {
         + "only the buyer can cancel it, so ask the buyer or close it in Seller Center");
   }
 
+  /** A Return and Refund call: a POST whose JSON body is signed with the query. */
   private JsonNode call(String shopName, String action, Map<String, String> query, ObjectNode body,
       Function<String, RuntimeException> refusal) {
+    return send(shopName, HttpMethod.POST, "/return_refund/" + settings.apiVersion() + action, query,
+        JsonBodies.write(json, body), refusal);
+  }
+
+  /** Any Partner API call, signed; {@code payload} is null for a GET, which TikTok signs without a body. */
+  private JsonNode send(String shopName, HttpMethod method, String path, Map<String, String> query, byte[] payload,
+      Function<String, RuntimeException> refusal) {
     TikTokShopSettings.Shop shop = shop(shopName);
-    String path = "/return_refund/" + settings.apiVersion() + action;
     SortedMap<String, String> params = new TreeMap<>(query);
     params.put("app_key", settings.appKey());
     params.put("timestamp", String.valueOf(clock.instant().getEpochSecond()));
     params.put("shop_cipher", shop.shopCipher());
-    byte[] payload = JsonBodies.write(json, body);
     UriComponentsBuilder uri = UriComponentsBuilder.fromUriString(settings.baseUrl()).path(path);
     params.forEach(uri::queryParam);
-    uri.queryParam("sign", sign(settings.appSecret(), path, params, new String(payload, UTF_8)));
-    HttpAnswer answer = HttpAnswer.of(http.post()
+    String body = payload == null ? "" : new String(payload, UTF_8);
+    uri.queryParam("sign", sign(settings.appSecret(), path, params, body));
+    RestClient.RequestBodySpec request = http.method(method)
         .uri(uri.encode().build().toUri())
-        .header("x-tts-access-token", shop.accessToken())
-        .body(payload), PROVIDER);
-    answer.throwTechnicalFailure(PROVIDER);
+        .header("x-tts-access-token", shop.accessToken());
+    HttpAnswer answer = HttpAnswer.of(payload == null ? request : request.body(payload), PROVIDER);
+    answer.throwTechnicalFailure(PROVIDER, "seawall.marketplace.tiktok");
     JsonNode reply = JsonBodies.read(json, answer.body(), "TikTok Shop");
     String code = reply.path("code").asText("");
     if (answer.status().is2xxSuccessful() && "0".equals(code)) {
@@ -248,9 +271,85 @@ final class TikTokShopMarketplace implements MarketplaceConnection {
     return value == null || value.isBlank();
   }
 
-  /** Not read yet: the case keeps what the marketplace's message said and an agent checks the order. */
   @Override
   public Optional<MarketOrder> order(String marketplace, String shop, String orderReference) {
-    throw new MarketplaceFailure.Unsupported("Seawall does not read TikTok Shop orders yet; check the order in the seller centre");
+    JsonNode data = send(shop, HttpMethod.GET, "/order/" + settings.apiVersion() + "/orders",
+        Map.of("ids", orderReference), null,
+        reason -> new MarketplaceFailure.Unavailable(
+            "TikTok Shop did not give order " + orderReference + ": " + reason, null));
+    return JsonBodies.nodes(data.path("orders"))
+        .filter(order -> orderReference.equals(order.path("id").asText()))
+        .findFirst()
+        .map(order -> marketOrder(orderReference, order));
+  }
+
+  /**
+   * TikTok lists every unit as its own line item; units of one SKU at one price become one line
+   * with their quantity (a SKU sold at two prices stays two lines, so each keeps the price paid).
+   * {@code sale_price} is the unit's price after seller and platform discounts, what the buyer paid
+   * for it. Cancelled units were never sold. TikTok's order names no product category.
+   */
+  private static MarketOrder marketOrder(String orderReference, JsonNode order) {
+    List<JsonNode> units = JsonBodies.nodes(order.path("line_items"))
+        .filter(unit -> !"CANCELLED".equals(unit.path("display_status").asText()))
+        .toList();
+    Map<Unit, Long> quantities = units.stream().collect(Collectors.groupingBy(
+        unit -> new Unit(Optional.ofNullable(shown(unit, "seller_sku")).orElse(shown(unit, "sku_id")),
+            new BigDecimal(unit.path("sale_price").asText())),
+        LinkedHashMap::new, Collectors.counting()));
+    List<MarketOrder.Line> lines = quantities.entrySet().stream()
+        .map(e -> new MarketOrder.Line(e.getKey().sku(), e.getValue().intValue(), e.getKey().salePrice(), null))
+        .toList();
+    String currency = Optional.ofNullable(shown(order.path("payment"), "currency"))
+        .orElseGet(() -> units.isEmpty() ? null : shown(units.getFirst(), "currency"));
+    return new MarketOrder(orderReference, currency, lines, recipient(order), parcels(order));
+  }
+
+  private record Unit(String sku, BigDecimal salePrice) {}
+
+  /**
+   * The address lines 3 and 4 (Brazil) join line 2. District levels are named per market: the
+   * first level under the country (L1) is the region, and the level TikTok calls "City" (the US)
+   * or "Post town" (the UK) is the city.
+   */
+  private static MarketOrder.Recipient recipient(JsonNode order) {
+    JsonNode address = order.path("recipient_address");
+    List<JsonNode> districts = JsonBodies.nodes(address.path("district_info")).toList();
+    String line2 = Stream.of("address_line2", "address_line3", "address_line4")
+        .map(field -> shown(address, field))
+        .filter(Objects::nonNull)
+        .collect(Collectors.joining(", "));
+    return new MarketOrder.Recipient(shown(address, "name"), shown(order, "buyer_email"),
+        shown(address, "phone_number"), shown(address, "address_line1"), line2.isEmpty() ? null : line2,
+        district(districts, d -> CITY_LEVELS.contains(
+            d.path("address_level_name").asText().toLowerCase(Locale.ROOT))),
+        district(districts, d -> "L1".equals(d.path("address_level").asText())),
+        shown(address, "postal_code"), shown(address, "region_code"), null);
+  }
+
+  private static String district(List<JsonNode> districts, Predicate<JsonNode> level) {
+    return districts.stream().filter(level).map(d -> shown(d, "address_name")).filter(Objects::nonNull)
+        .findFirst().orElse(null);
+  }
+
+  /**
+   * One parcel per package that has a tracking number (a package gets one when it ships). TikTok
+   * gives the delivery time per order ({@code delivery_time}, when the order became DELIVERED), so
+   * a package it reports delivered ({@code package_status} COMPLETED) takes that time. A CANCELLED
+   * package (never sent, or lost or damaged on the way) is left out, as Shopify's cancelled
+   * fulfillments are.
+   */
+  private static List<MarketOrder.Parcel> parcels(JsonNode order) {
+    long deliveredAt = order.path("delivery_time").asLong(0);
+    Map<String, List<JsonNode>> packages = JsonBodies.nodes(order.path("line_items"))
+        .filter(unit -> shown(unit, "package_id") != null)
+        .filter(unit -> !"CANCELLED".equals(unit.path("package_status").asText()))
+        .collect(Collectors.groupingBy(unit -> shown(unit, "package_id"), LinkedHashMap::new, Collectors.toList()));
+    return packages.values().stream()
+        .flatMap(units -> units.stream().filter(unit -> shown(unit, "tracking_number") != null).findFirst().stream())
+        .map(unit -> new MarketOrder.Parcel(shown(unit, "shipping_provider_name"), shown(unit, "tracking_number"),
+            "COMPLETED".equals(unit.path("package_status").asText()) && deliveredAt > 0
+                ? Instant.ofEpochSecond(deliveredAt) : null))
+        .toList();
   }
 }

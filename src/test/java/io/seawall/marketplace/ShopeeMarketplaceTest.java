@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -29,10 +30,11 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.web.client.RestClient;
 
 /**
- * The Shopee adapter against a stand-in for Open Platform v2's Returns module. The bodies in
- * {@code marketplace/shopee/} follow Shopee's envelope ({@code request_id}, {@code error},
- * {@code message}, {@code response}) and the return fields of Get Return List; the signature is
- * recomputed here from Shopee's documented base string with a test partner key.
+ * The Shopee adapter against a stand-in for Open Platform v2's Returns, Order and Logistics
+ * modules. The bodies in {@code marketplace/shopee/} follow Shopee's envelope ({@code request_id},
+ * {@code error}, {@code message}, {@code response}) and the fields of Get Return List, Get Order
+ * Detail, Get Tracking Number and Get Tracking Info; the signature is recomputed here from
+ * Shopee's documented base string with a test partner key.
  */
 class ShopeeMarketplaceTest {
 
@@ -44,6 +46,9 @@ class ShopeeMarketplaceTest {
   private static final Instant NOW = Instant.parse("2025-03-01T10:00:00Z");
   private static final String LIST = "/api/v2/returns/get_return_list";
   private static final String CONFIRM = "/api/v2/returns/confirm";
+  private static final String DETAIL = "/api/v2/order/get_order_detail";
+  private static final String TRACKING_NUMBER = "/api/v2/logistics/get_tracking_number";
+  private static final String TRACKING_INFO = "/api/v2/logistics/get_tracking_info";
 
   @RegisterExtension
   static WireMockExtension shopee = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
@@ -195,9 +200,117 @@ class ShopeeMarketplaceTest {
     assertThat(shopee.getAllServeEvents()).isEmpty();
   }
 
+  @Test
+  void anOrderIsReadAtThePriceTheBuyerPaidWithTheParcelsThatWentOut() {
+    stubOrder(answer(200, "order-detail-200.json"));
+    stubTracking();
+
+    MarketOrder order = marketplace.order("SHOPEE", "acme-sg", ORDER).orElseThrow();
+
+    assertThat(order.orderReference()).isEqualTo(ORDER);
+    assertThat(order.currency()).isEqualTo("SGD");
+    assertThat(order.lines()).containsExactly(
+        new MarketOrder.Line("KTL-220-BLK", 2, new BigDecimal("29.9"), null),
+        new MarketOrder.Line("FLT-CARB", 1, new BigDecimal("6.0"), null));
+    assertThat(order.recipient()).isEqualTo(new MarketOrder.Recipient("Tan Wei Ling", null, "6591234567",
+        "12 Orchard Road, #05-01, Singapore 238801", null, "Singapore", null, "238801", "SG", null));
+    assertThat(order.parcels()).containsExactly(
+        new MarketOrder.Parcel("Ninja Van", "SGNJV0123456789A", Instant.parse("2025-02-24T10:00:00Z")));
+  }
+
+  @Test
+  void theOrderAndItsTrackingAreAskedForSignedAsShopeeDocuments() {
+    stubOrder(answer(200, "order-detail-200.json"));
+    stubTracking();
+
+    marketplace.order("SHOPEE", "acme-sg", ORDER);
+
+    long timestamp = NOW.getEpochSecond();
+    shopee.verify(getRequestedFor(urlPathEqualTo(DETAIL))
+        .withQueryParam("order_sn_list", equalTo(ORDER))
+        .withQueryParam("response_optional_fields", equalTo("item_list,recipient_address,package_list"))
+        .withQueryParam("partner_id", equalTo(String.valueOf(PARTNER_ID)))
+        .withQueryParam("timestamp", equalTo(String.valueOf(timestamp)))
+        .withQueryParam("access_token", equalTo(TOKEN))
+        .withQueryParam("shop_id", equalTo(String.valueOf(SHOP_ID)))
+        .withQueryParam("sign", equalTo(TikTokShopMarketplaceTest.hmacSha256Hex(PARTNER_KEY,
+            PARTNER_ID + DETAIL + timestamp + TOKEN + SHOP_ID))));
+    shopee.verify(getRequestedFor(urlPathEqualTo(TRACKING_NUMBER))
+        .withQueryParam("order_sn", equalTo(ORDER))
+        .withQueryParam("package_number", equalTo("OFG134731496217591"))
+        .withQueryParam("sign", equalTo(TikTokShopMarketplaceTest.hmacSha256Hex(PARTNER_KEY,
+            PARTNER_ID + TRACKING_NUMBER + timestamp + TOKEN + SHOP_ID))));
+    shopee.verify(getRequestedFor(urlPathEqualTo(TRACKING_INFO))
+        .withQueryParam("order_sn", equalTo(ORDER))
+        .withQueryParam("package_number", equalTo("OFG134731496217591")));
+    // The second package is not with the carrier yet: nothing to track.
+    shopee.verify(0, getRequestedFor(urlPathEqualTo(TRACKING_NUMBER))
+        .withQueryParam("package_number", equalTo("OFG134731496217592")));
+  }
+
+  @Test
+  void anOrderShopeeDoesNotListIsEmpty() {
+    stubOrder(answer(200, "order-not-found-200.json"));
+
+    assertThat(marketplace.order("SHOPEE", "acme-sg", "220614T2HK5GQX")).isEmpty();
+  }
+
+  @Test
+  void anOrderShopeeSaysItDoesNotKnowIsEmpty() {
+    stubOrder(answer(400, "order-not-found-400.json"));
+
+    assertThat(marketplace.order("SHOPEE", "acme-sg", "220614T2HK5GQX")).isEmpty();
+  }
+
+  @Test
+  void aBundleDealWhosePricePaidShopeeDoesNotSplitIsLeftToAnAgent() {
+    stubOrder(answerWith(body("order-detail-200.json").replace("\"product_promotion\"", "\"bundle_deal\"")));
+
+    assertThatThrownBy(() -> marketplace.order("SHOPEE", "acme-sg", ORDER))
+        .isInstanceOf(MarketplaceFailure.Unsupported.class)
+        .hasMessageContaining("bundle");
+  }
+
+  @Test
+  void readingAnOrderAtHttp429IsThrottledForRetryAfter() {
+    stubOrder(aResponse().withStatus(429).withHeader("Retry-After", "4"));
+
+    MarketplaceFailure.Throttled throttled = catchThrowableOfType(MarketplaceFailure.Throttled.class,
+        () -> marketplace.order("SHOPEE", "acme-sg", ORDER));
+
+    assertThat(throttled.retryAfter()).contains(Duration.ofSeconds(4));
+  }
+
+  @Test
+  void readingAnOrderAtAServerErrorIsUnavailable() {
+    stubOrder(answer(500, "server-error-500.json"));
+
+    assertThatThrownBy(() -> marketplace.order("SHOPEE", "acme-sg", ORDER))
+        .isInstanceOf(MarketplaceFailure.Unavailable.class);
+  }
+
+  @Test
+  void readingAnOrderWithABadTokenIsUnauthorizedAndNamesTheSettingsNotTheCredentials() {
+    stubOrder(answer(403, "invalid-access-token-403.json"));
+
+    assertThatThrownBy(() -> marketplace.order("SHOPEE", "acme-sg", ORDER))
+        .isInstanceOf(MarketplaceFailure.Unauthorized.class)
+        .hasMessageContaining("seawall.marketplace.shopee")
+        .message().doesNotContain(TOKEN, PARTNER_KEY);
+  }
+
   private void stubReturns(String status, String negotiation) {
     shopee.stubFor(get(urlPathEqualTo(LIST)).willReturn(answerWith(body("return-list-200.json")
         .replace("STATUS_UNDER_TEST", status).replace("NEGOTIATION_UNDER_TEST", negotiation))));
+  }
+
+  private static void stubOrder(ResponseDefinitionBuilder answer) {
+    shopee.stubFor(get(urlPathEqualTo(DETAIL)).willReturn(answer));
+  }
+
+  private static void stubTracking() {
+    shopee.stubFor(get(urlPathEqualTo(TRACKING_NUMBER)).willReturn(answer(200, "tracking-number-200.json")));
+    shopee.stubFor(get(urlPathEqualTo(TRACKING_INFO)).willReturn(answer(200, "tracking-info-200.json")));
   }
 
   private static ResponseDefinitionBuilder answer(int status, String file) {

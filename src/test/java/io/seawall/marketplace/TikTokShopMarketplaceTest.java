@@ -3,6 +3,8 @@ package io.seawall.marketplace;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -34,10 +36,10 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.web.client.RestClient;
 
 /**
- * The TikTok Shop adapter against a stand-in for the Partner API, Return and Refund 202309. The
- * bodies in {@code marketplace/tiktok/} follow TikTok's envelope ({@code code}, {@code message},
- * {@code request_id}, {@code data}); the signature is recomputed here from TikTok's documented
- * algorithm with a test secret.
+ * The TikTok Shop adapter against a stand-in for the Partner API, Return and Refund 202309 and
+ * Order 202309. The bodies in {@code marketplace/tiktok/} follow TikTok's envelope ({@code code},
+ * {@code message}, {@code request_id}, {@code data}) and, for orders, Get Order Detail's fields;
+ * the signature is recomputed here from TikTok's documented algorithm with a test secret.
  */
 class TikTokShopMarketplaceTest {
 
@@ -258,8 +260,101 @@ class TikTokShopMarketplaceTest {
     assertThat(tiktok.getAllServeEvents()).isEmpty();
   }
 
+  @Test
+  void anOrderIsReadWithItsUnitsCountedPerSkuAtThePriceTheBuyerPaid() {
+    stubOrder(answer(200, "order-detail-200.json"));
+
+    MarketOrder order = marketplace.order("TIKTOK_SHOP", "acme-uk", ORDER).orElseThrow();
+
+    Instant delivered = Instant.parse("2025-02-27T10:00:00Z");
+    assertThat(order.orderReference()).isEqualTo(ORDER);
+    assertThat(order.currency()).isEqualTo("GBP");
+    assertThat(order.lines()).containsExactly(
+        new MarketOrder.Line("KTL-220-BLK", 2, new BigDecimal("24.99"), null),
+        new MarketOrder.Line("FLT-CARB-2PK", 1, new BigDecimal("4.00"), null),
+        new MarketOrder.Line("1729767803962038563", 1, new BigDecimal("3.99"), null));
+    assertThat(order.recipient()).isEqualTo(new MarketOrder.Recipient("Oliver Bennett",
+        "v4bE3USDHPXBRNN2JTJECRMJ43K3U@scs2.tiktok.com", "(+44)7700900123", "14 Harbour Street", "Flat 2", "Bristol",
+        "England", "BS1 4RN", "GB", null));
+    assertThat(order.parcels()).containsExactly(
+        new MarketOrder.Parcel("Royal Mail", "JD014600006281234567", delivered),
+        new MarketOrder.Parcel("Evri", "H01HYA0012345678", delivered));
+  }
+
+  @Test
+  void anOrderIsAskedForWithGetOrderDetailSignedAsTikTokDocuments() {
+    stubOrder(answer(200, "order-detail-200.json"));
+
+    marketplace.order("TIKTOK_SHOP", "acme-uk", ORDER);
+
+    String timestamp = String.valueOf(NOW.getEpochSecond());
+    StringBuilder signed = new StringBuilder(SECRET).append("/order/202309/orders");
+    new TreeMap<>(Map.of("app_key", APP_KEY, "ids", ORDER, "shop_cipher", CIPHER, "timestamp", timestamp))
+        .forEach((name, value) -> signed.append(name).append(value));
+    signed.append(SECRET);
+    tiktok.verify(getRequestedFor(urlPathEqualTo("/order/202309/orders"))
+        .withQueryParam("ids", equalTo(ORDER))
+        .withQueryParam("app_key", equalTo(APP_KEY))
+        .withQueryParam("shop_cipher", equalTo(CIPHER))
+        .withQueryParam("timestamp", equalTo(timestamp))
+        .withQueryParam("sign", equalTo(hmacSha256Hex(SECRET, signed.toString())))
+        .withoutQueryParam("access_token")
+        .withHeader("x-tts-access-token", equalTo(TOKEN)));
+  }
+
+  @Test
+  void anOrderTikTokDoesNotKnowIsEmpty() {
+    stubOrder(answer(200, "order-not-found-200.json"));
+
+    assertThat(marketplace.order("TIKTOK_SHOP", "acme-uk", "576461413038785799")).isEmpty();
+  }
+
+  @Test
+  void readingAnOrderAtHttp429IsThrottledForRetryAfter() {
+    stubOrder(answer(429, "too-many-requests-429.json").withHeader("Retry-After", "2"));
+
+    MarketplaceFailure.Throttled throttled = catchThrowableOfType(MarketplaceFailure.Throttled.class,
+        () -> marketplace.order("TIKTOK_SHOP", "acme-uk", ORDER));
+
+    assertThat(throttled.retryAfter()).contains(Duration.ofSeconds(2));
+  }
+
+  @Test
+  void readingAnOrderAtAServerErrorIsUnavailable() {
+    stubOrder(aResponse().withStatus(503));
+
+    assertThatThrownBy(() -> marketplace.order("TIKTOK_SHOP", "acme-uk", ORDER))
+        .isInstanceOf(MarketplaceFailure.Unavailable.class);
+  }
+
+  @Test
+  void readingAnOrderWithABadAccessTokenIsUnauthorizedAndNamesTheSettingsNotTheToken() {
+    stubOrder(answer(401, "invalid-access-token-401.json"));
+
+    assertThatThrownBy(() -> marketplace.order("TIKTOK_SHOP", "acme-uk", ORDER))
+        .isInstanceOf(MarketplaceFailure.Unauthorized.class)
+        .hasMessageContaining("seawall.marketplace.tiktok")
+        .message().doesNotContain(SECRET, TOKEN);
+  }
+
+  @Test
+  void aMaskedRecipientIsNotTakenForTheBuyer() {
+    stubOrder(answerWith(body("order-detail-200.json")
+        .replace("Oliver Bennett", "O*****tt").replace("(+44)7700900123", "(+44)77*****123")));
+
+    MarketOrder order = marketplace.order("TIKTOK_SHOP", "acme-uk", ORDER).orElseThrow();
+
+    assertThat(order.recipient().name()).isNull();
+    assertThat(order.recipient().phone()).isNull();
+    assertThat(order.recipient().line1()).isEqualTo("14 Harbour Street");
+  }
+
   private static void stub(String action, ResponseDefinitionBuilder answer) {
     tiktok.stubFor(post(urlPathEqualTo("/return_refund/202309" + action)).willReturn(answer));
+  }
+
+  private static void stubOrder(ResponseDefinitionBuilder answer) {
+    tiktok.stubFor(get(urlPathEqualTo("/order/202309/orders")).willReturn(answer));
   }
 
   private static ResponseDefinitionBuilder answer(int status, String file) {
