@@ -10,6 +10,7 @@ import io.seawall.marketplace.RefundReceipt;
 import io.seawall.marketplace.RefundRefused;
 import io.seawall.resolution.BuyerNotices;
 import io.seawall.resolution.Refunds;
+import io.seawall.sla.StepClocks;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.HashMap;
@@ -27,8 +28,10 @@ public class CaseStepWorkers {
   private final Refunds refunds;
   private final BuyerNotices notices;
   private final ParcelCheck parcels;
+  private final StepClocks clocks;
 
-  CaseStepWorkers(Cases cases, Refunds refunds, BuyerNotices notices, ParcelCheck parcels) {
+  CaseStepWorkers(Cases cases, Refunds refunds, BuyerNotices notices, ParcelCheck parcels, StepClocks clocks) {
+    this.clocks = clocks;
     this.cases = cases;
     this.refunds = refunds;
     this.notices = notices;
@@ -108,5 +111,6 @@ public class CaseStepWorkers {
       resolution = resolution + ":" + agentResolution;
     }
     cases.resolve(source.caseId(), resolution, source.step(), source.actor(), source.key());
+    clocks.caseClosed(source.caseId());
   }
 }

@@ -4,5 +4,10 @@ package io.seawall.sla;
 public enum ClockOutcome {
   RUNNING,
   MET,
-  BREACHED
+  BREACHED,
+  /**
+   * The step was left without ending: a boundary event interrupted it (Zeebe runs no end listener
+   * then), or the case closed around it. Not counted in compliance unless it had breached already.
+   */
+  INTERRUPTED
 }

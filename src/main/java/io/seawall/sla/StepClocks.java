@@ -13,10 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
@@ -40,6 +42,7 @@ public class StepClocks {
   private static final Logger log = LoggerFactory.getLogger(StepClocks.class);
   /** A timer may fire a hair before Seawall's idea of its date (the engine clock ticks on its own). */
   private static final Duration TIMER_TOLERANCE = Duration.ofSeconds(1);
+  private static final int CONFLICT_ATTEMPTS = 3;
 
   private final StepClockRepository clocks;
   private final StepSlas slas;
@@ -61,6 +64,14 @@ public class StepClocks {
     if (running.isPresent()) {
       return new ClockDates(running.get().warnAt, running.get().dueAt);
     }
+    Instant now = time.now();
+    // The same step starting again means its earlier run was left without an end listener.
+    onFreshRead(() -> {
+      clocks.findByCaseIdAndOutcome(caseId, ClockOutcome.RUNNING).stream()
+          .filter(earlier -> earlier.step.equals(step) && earlier.processId.equals(process))
+          .forEach(earlier -> interrupt(earlier, now));
+      return null;
+    });
     CaseView c = cases.find(caseId);
     CaseSlaFacts facts = new CaseSlaFacts(c.buyer().country(), c.marketplace().name(),
         c.type() == null ? null : c.type().name());
@@ -73,7 +84,6 @@ public class StepClocks {
       log.warn("No working calendar for {}/{} in market {}: its SLA counts around the clock", process, step,
           facts.market());
     }
-    Instant now = time.now();
     StepClock clock = new StepClock();
     clock.caseId = caseId;
     clock.elementInstanceKey = elementInstanceKey;
@@ -103,6 +113,13 @@ public class StepClocks {
 
   /** Stops the clock of a step run: met if it ended by its due date, breached otherwise. */
   public void stop(long elementInstanceKey) {
+    onFreshRead(() -> {
+      stopOnce(elementInstanceKey);
+      return null;
+    });
+  }
+
+  private void stopOnce(long elementInstanceKey) {
     clocks.findByElementInstanceKey(elementInstanceKey).filter(c -> c.outcome == ClockOutcome.RUNNING).ifPresent(c -> {
       Instant now = time.now();
       Optional<WorkingCalendar> calendar = calendarOf(c);
@@ -114,6 +131,29 @@ public class StepClocks {
       c.outcome = c.breachedAt != null || now.isAfter(c.dueAt) ? ClockOutcome.BREACHED : ClockOutcome.MET;
       clocks.save(c);
     });
+  }
+
+  /**
+   * The case is closed: clocks still running belong to steps a boundary event interrupted (Zeebe
+   * reports no end for them) and stop here, as breached if they had breached, else interrupted.
+   */
+  public void caseClosed(UUID caseId) {
+    Instant now = time.now();
+    onFreshRead(() -> {
+      clocks.findByCaseIdAndOutcome(caseId, ClockOutcome.RUNNING).forEach(c -> interrupt(c, now));
+      return null;
+    });
+  }
+
+  private void interrupt(StepClock c, Instant now) {
+    Optional<WorkingCalendar> calendar = calendarOf(c);
+    if (c.paused()) {
+      c.resume(calendar, now);
+    }
+    c.stoppedAt = now;
+    c.usedSeconds = c.used(calendar, now).toSeconds();
+    c.outcome = c.breachedAt != null ? ClockOutcome.BREACHED : ClockOutcome.INTERRUPTED;
+    clocks.save(c);
   }
 
   /** The case waits for the buyer: clocks whose policy says so stand still until the buyer answers. */
@@ -140,6 +180,10 @@ public class StepClocks {
 
   /** The warning timer fired: the case is at risk, unless a pause moved the warning out. */
   public TimerCheck warn(UUID caseId, String step, String jobKey) {
+    return onFreshRead(() -> warnOnce(caseId, step, jobKey));
+  }
+
+  private TimerCheck warnOnce(UUID caseId, String step, String jobKey) {
     Optional<StepClock> running = running(caseId, step);
     if (running.isEmpty()) {
       return new TimerCheck.StepEnded();
@@ -160,6 +204,10 @@ public class StepClocks {
 
   /** The due-date timer fired: the step breached its SLA, unless a pause moved the due date out. */
   public TimerCheck breach(UUID caseId, String step, String jobKey) {
+    return onFreshRead(() -> breachOnce(caseId, step, jobKey));
+  }
+
+  private TimerCheck breachOnce(UUID caseId, String step, String jobKey) {
     Optional<StepClock> running = running(caseId, step);
     if (running.isEmpty()) {
       return new TimerCheck.StepEnded();
@@ -176,6 +224,23 @@ public class StepClocks {
     }
     cases.record(caseId, TimelineKind.SLA_BREACHED, step, "sla", "SLA breached: was due " + c.dueAt, jobKey);
     return new TimerCheck.Reached();
+  }
+
+  /**
+   * Runs a read-change-save of clocks again when another job changed the same clock meanwhile: the
+   * warning and the due timers fire together after an outage (or a moved test clock), and both
+   * jobs write the clock.
+   */
+  private static <T> T onFreshRead(Supplier<T> change) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return change.get();
+      } catch (OptimisticLockingFailureException changedMeanwhile) {
+        if (attempt == CONFLICT_ATTEMPTS) {
+          throw changedMeanwhile;
+        }
+      }
+    }
   }
 
   /**
@@ -222,9 +287,10 @@ public class StepClocks {
       boolean breachedOnly, String market, String marketplace, String caseType, String process, String step,
       String team) {}
 
-  /** SLA compliance of the clocks stopped in a period, per step and market. */
+  /** SLA compliance of the clocks stopped in a period, per step and market; interrupted runs left out. */
   public List<Compliance> compliance(Instant from, Instant to) {
     Map<List<String>, List<StepClock>> groups = clocks.findByStoppedAtBetween(from, to).stream()
+        .filter(c -> c.outcome != ClockOutcome.INTERRUPTED)
         .collect(Collectors.groupingBy(c -> List.of(c.processId, c.step, c.market)));
     return groups.entrySet().stream()
         .map(e -> Compliance.of(e.getKey().get(0), e.getKey().get(1), e.getKey().get(2), e.getValue()))

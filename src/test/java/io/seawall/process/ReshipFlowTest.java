@@ -5,6 +5,7 @@ import static io.seawall.CaseRequests.uniqueOrder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -121,7 +122,7 @@ class ReshipFlowTest {
   }
 
   @Test
-  void aDispatchLateTwiceEndsInARefundAndTheOpenOrderIsCancelled() throws Exception {
+  void aDispatchLateTwiceIsEscalatedToAManagerAndEndsInARefundWithTheOpenOrderCancelled() throws Exception {
     UUID caseId = openAs(http, "agent", brokenInGermany("CLOCK-SLOW", "10115"));
     long flow = flows.flowOf(caseId, "reship");
     await().atMost(Duration.ofSeconds(30)).until(() -> journal.hasTimerScheduled(flow, "dispatch-overdue"));
@@ -129,13 +130,28 @@ class ReshipFlowTest {
 
     long task = desk.awaitTask(caseId, "decide-reship-problem");
     assertThat(journal.variables(flow)).containsEntry("reshipProblem", "\"DISPATCH_LATE\"");
+    long escalation = desk.awaitTask(caseId, "await-dispatch-escalation", "manager");
+    desk.complete(escalation, "manager", "{\"managerAction\": \"REMINDED_TEAM\"}").andExpect(status().isOk());
     desk.complete(task, "agent", "{\"reshipDecision\": \"KEEP_WAITING\"}").andExpect(status().isOk());
     await().atMost(Duration.ofSeconds(30)).until(() -> journal.timersScheduled(flow, "dispatch-overdue") >= 2);
     clock.advance(Duration.ofDays(3).plusMinutes(1));
     long again = desk.awaitTask(caseId, "decide-reship-problem");
+    long escalatedAgain = desk.awaitTask(caseId, "await-dispatch-escalation", "manager");
+    desk.complete(escalatedAgain, "manager", "{\"managerAction\": \"TOOK_OVER\"}").andExpect(status().isOk());
     desk.complete(again, "agent", "{\"reshipDecision\": \"REFUND_INSTEAD\"}").andExpect(status().isOk());
 
     CaseView done = flows.resolved(caseId);
+    assertThat(journal.completedSteps(flow)).containsSubsequence(
+        "await-dispatch-at-risk", "await-dispatch-breach", "await-dispatch-escalation");
+    // Both waits ran past 48 h: at risk and breached each time (the clock jumped past both marks at once).
+    assertThat(done.timeline()).filteredOn(e -> e.kind() == TimelineKind.SLA_BREACHED).hasSize(2)
+        .allSatisfy(e -> assertThat(e.step()).isEqualTo("await-dispatch"));
+    assertThat(done.timeline()).filteredOn(e -> e.kind() == TimelineKind.FLAGGED_AT_RISK).hasSize(2);
+    // The overdue timer interrupts the wait (no end listener runs): its clocks close with the case.
+    String stillAtRisk = http.perform(get("/api/sla/at-risk").param("process", "reship").param("size", "100")
+            .with(httpBasic("manager", "manager")))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    assertThat(stillAtRisk).doesNotContain(caseId.toString());
     assertThat(done.resolution()).isEqualTo("REFUNDED_INSTEAD_OF_RESHIP");
     assertThat(journal.completedSteps(flow)).containsSubsequence(
         "dispatch-overdue", "note-late-dispatch", "decide-reship-problem", "cancel-before-refund", "refund-instead",
