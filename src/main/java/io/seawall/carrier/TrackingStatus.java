@@ -59,4 +59,25 @@ public enum TrackingStatus {
       default -> null;
     });
   }
+
+  /**
+   * 17TRACK's main package status (Tracking API v2.2, {@code latest_status.status}) in Seawall's
+   * words; empty for a status Seawall does not know. {@code NotFound} is a registered number the
+   * carrier has said nothing about yet; returns arrive as {@code Exception} with a sub-status such as
+   * {@code Exception_Returning}, which stays beside it.
+   */
+  public static Optional<TrackingStatus> ofSeventeenTrackStatus(String status) {
+    return Optional.ofNullable(switch (status == null ? "" : status) {
+      case "NotFound" -> PENDING;
+      case "InfoReceived" -> INFO_RECEIVED;
+      case "InTransit" -> IN_TRANSIT;
+      case "OutForDelivery" -> OUT_FOR_DELIVERY;
+      case "AvailableForPickup" -> AVAILABLE_FOR_PICKUP;
+      case "DeliveryFailure" -> ATTEMPT_FAILED;
+      case "Delivered" -> DELIVERED;
+      case "Exception" -> EXCEPTION;
+      case "Expired" -> EXPIRED;
+      default -> null;
+    });
+  }
 }
