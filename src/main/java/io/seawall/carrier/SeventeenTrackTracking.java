@@ -57,6 +57,8 @@ import org.springframework.web.client.RestClient;
 final class SeventeenTrackTracking implements CarrierTracking {
 
   private static final int ALREADY_REGISTERED = -18019901;
+  /** Registered, but the carrier has reported nothing yet: a parcel not yet handed over, not a refusal. */
+  private static final int NO_TRACKING_INFO_YET = -18019909;
   private static final int INTERNAL_ERROR = -18010003;
   /** IP not on the account's whitelist, invalid key, account disabled, unauthorized access. */
   private static final Set<Integer> CREDENTIALS = Set.of(-18010001, -18010002, -18010004, -18010005);
@@ -128,7 +130,11 @@ final class SeventeenTrackTracking implements CarrierTracking {
     if (accepted.isPresent()) {
       return trackingOf(carrierSlug, accepted.get());
     }
-    throw failureOf(rejectionOf(data, trackingNumber));
+    Problem problem = rejectionOf(data, trackingNumber);
+    if (problem.code() != null && problem.code() == NO_TRACKING_INFO_YET) {
+      return Tracking.of(carrierSlug, trackingNumber, TrackingStatus.PENDING, null, List.of());
+    }
+    throw failureOf(problem);
   }
 
   private Answer post(String path, String carrierSlug, String trackingNumber) {

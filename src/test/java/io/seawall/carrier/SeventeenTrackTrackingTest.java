@@ -227,6 +227,18 @@ class SeventeenTrackTrackingTest {
   }
 
   @Test
+  void aNumberWithoutTrackingInformationYetIsPendingNotRefused() {
+    seventeenTrack.stubFor(post(GET_TRACK_INFO).willReturn(answerWith(200, body(
+        "gettrackinfo-rejected-18019902-not-registered.json").replace("-18019902", "-18019909")
+        .replace("does not register, please register first.", "has no tracking information yet."))));
+
+    Tracking pending = tracking.read("china-post", NUMBER);
+
+    assertThat(pending.status()).isEqualTo(TrackingStatus.PENDING);
+    assertThat(pending.events()).isEmpty();
+  }
+
+  @Test
   void http429IsThrottledWithTheRetryAfterWhenGiven() {
     seventeenTrack.stubFor(post(GET_TRACK_INFO)
         .willReturn(answer(429, "error-429-too-many-requests.json").withHeader("Retry-After", "7")));
