@@ -17,6 +17,10 @@ public enum TimelineKind {
   REFUND_REFUSED,
   FLAGGED_AT_RISK,
   SLA_BREACHED,
+  /** The case waits for the buyer: SLA clocks whose policy says so stand still. */
+  SLA_PAUSED,
+  /** The wait for the buyer ended: those clocks run on, their dates moved out. */
+  SLA_RESUMED,
   TASK_ASSIGNED,
   TASK_COMPLETED,
   CASE_RESOLVED,

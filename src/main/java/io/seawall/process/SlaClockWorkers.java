@@ -49,12 +49,14 @@ public class SlaClockWorkers {
 
   @JobWorker(type = "sla.buyer-wait-start", fetchVariables = "caseId")
   public void buyerWaitStarted(ActivatedJob job) {
-    clocks.buyerWaitBegan(JobSource.of(job).caseId());
+    JobSource source = JobSource.of(job);
+    clocks.buyerWaitBegan(source.caseId(), source.step(), source.key());
   }
 
   @JobWorker(type = "sla.buyer-wait-end", fetchVariables = "caseId")
   public void buyerWaitEnded(ActivatedJob job) {
-    clocks.buyerWaitEnded(JobSource.of(job).caseId());
+    JobSource source = JobSource.of(job);
+    clocks.buyerWaitEnded(source.caseId(), source.step(), source.key());
   }
 
   @JobWorker(type = "sla.warn", fetchVariables = "caseId", autoComplete = false)

@@ -157,24 +157,47 @@ public class StepClocks {
   }
 
   /** The case waits for the buyer: clocks whose policy says so stand still until the buyer answers. */
-  public void buyerWaitBegan(UUID caseId) {
+  public void buyerWaitBegan(UUID caseId, String step, String sourceKey) {
     Instant now = time.now();
-    for (StepClock c : clocks.findByCaseIdAndOutcome(caseId, ClockOutcome.RUNNING)) {
-      if (c.pausesForBuyer && !c.paused()) {
-        c.pausedSince = now;
-        clocks.save(c);
+    List<String> paused = new ArrayList<>();
+    onFreshRead(() -> {
+      paused.clear();
+      for (StepClock c : clocks.findByCaseIdAndOutcome(caseId, ClockOutcome.RUNNING)) {
+        if (c.pausesForBuyer && !c.paused()) {
+          c.pausedSince = now;
+          clocks.save(c);
+        }
+        // Also counts a clock paused by an earlier try of this same call.
+        if (c.paused() && now.equals(c.pausedSince)) {
+          paused.add(c.step);
+        }
       }
+      return null;
+    });
+    if (!paused.isEmpty()) {
+      cases.record(caseId, TimelineKind.SLA_PAUSED, step, "sla",
+          "waiting for the buyer: the SLA of " + String.join(", ", paused) + " stands still", sourceKey);
     }
   }
 
   /** The buyer answered (or the wait ended otherwise): paused clocks run on, their dates moved out. */
-  public void buyerWaitEnded(UUID caseId) {
+  public void buyerWaitEnded(UUID caseId, String step, String sourceKey) {
     Instant now = time.now();
-    for (StepClock c : clocks.findByCaseIdAndOutcome(caseId, ClockOutcome.RUNNING)) {
-      if (c.paused()) {
-        c.resume(calendarOf(c), now);
-        clocks.save(c);
+    List<String> resumed = new ArrayList<>();
+    onFreshRead(() -> {
+      resumed.clear();
+      for (StepClock c : clocks.findByCaseIdAndOutcome(caseId, ClockOutcome.RUNNING)) {
+        if (c.paused()) {
+          c.resume(calendarOf(c), now);
+          clocks.save(c);
+          resumed.add(c.step + " (now due " + c.dueAt + ")");
+        }
       }
+      return null;
+    });
+    if (!resumed.isEmpty()) {
+      cases.record(caseId, TimelineKind.SLA_RESUMED, step, "sla",
+          "the buyer's wait ended: the SLA of " + String.join(", ", resumed) + " runs on", sourceKey);
     }
   }
 

@@ -64,6 +64,10 @@ class BuyerPauseSlaTest {
 
     flows.publish("sla-test.buyer-answered", caseId);
     await().atMost(Duration.ofSeconds(30)).until(() -> journal.completedSteps(instance).contains("await-buyer-photos"));
+    assertThat(cases.find(caseId).timeline()).filteredOn(e -> "await-buyer-photos".equals(e.step()))
+        .extracting(e -> e.kind() + ": " + e.detail())
+        .contains("SLA_PAUSED: waiting for the buyer: the SLA of prepare-replacement stands still")
+        .anyMatch(entry -> entry.startsWith("SLA_RESUMED: the buyer's wait ended: the SLA of prepare-replacement (now due "));
     clock.advance(Duration.ofMinutes(119));
     Thread.sleep(2000);
     assertThat(cases.find(caseId).atRisk()).isFalse();
