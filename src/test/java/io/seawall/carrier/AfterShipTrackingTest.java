@@ -9,16 +9,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
+import io.seawall.Fixtures;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +25,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
@@ -271,7 +267,8 @@ class AfterShipTrackingTest {
 
   @Test
   void aRefusedConnectionIsUnavailable() {
-    CarrierTracking unreachable = adapter("http://127.0.0.1:" + closedPort() + VERSION, Duration.ofSeconds(5));
+    CarrierTracking unreachable = adapter(
+        "http://127.0.0.1:" + Fixtures.closedPort() + VERSION, Duration.ofSeconds(5));
 
     assertThatThrownBy(() -> unreachable.register("dhl", DHL_NUMBER))
         .isInstanceOf(CarrierFailure.Unavailable.class)
@@ -322,18 +319,6 @@ class AfterShipTrackingTest {
   }
 
   private static String body(String file) {
-    try {
-      return new ClassPathResource("carrier/aftership/" + file).getContentAsString(UTF_8);
-    } catch (IOException missing) {
-      throw new UncheckedIOException(missing);
-    }
-  }
-
-  private static int closedPort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException noPort) {
-      throw new UncheckedIOException(noPort);
-    }
+    return Fixtures.text("carrier/aftership/" + file);
   }
 }

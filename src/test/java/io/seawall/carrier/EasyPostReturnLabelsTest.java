@@ -19,8 +19,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.seawall.Fixtures;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,7 +29,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
@@ -281,10 +279,6 @@ class EasyPostReturnLabelsTest {
   }
 
   static String body(String file) {
-    try {
-      return new ClassPathResource("carrier/easypost/" + file).getContentAsString(UTF_8);
-    } catch (IOException missing) {
-      throw new UncheckedIOException(missing);
-    }
+    return Fixtures.text("carrier/easypost/" + file);
   }
 }

@@ -20,9 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
+import io.seawall.Fixtures;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -223,7 +221,8 @@ class EasyPostTrackingTest {
 
   @Test
   void aRefusedConnectionIsUnavailable() {
-    CarrierTracking unreachable = adapter("http://127.0.0.1:" + closedPort() + "/v2", Duration.ofSeconds(5), Map.of());
+    CarrierTracking unreachable = adapter(
+        "http://127.0.0.1:" + Fixtures.closedPort() + "/v2", Duration.ofSeconds(5), Map.of());
 
     assertThatThrownBy(() -> unreachable.register("usps", USPS_NUMBER))
         .isInstanceOf(CarrierFailure.Unavailable.class)
@@ -263,13 +262,5 @@ class EasyPostTrackingTest {
     EasyPostSettings settings = EasyPostReturnLabelsTest.settings(baseUrl, KEY, readTimeout);
     return new EasyPostTracking(EasyPostClient.create(settings, RestClient.builder(), "seawall.carrier.adapter"),
         carrierNames);
-  }
-
-  private static int closedPort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException noPort) {
-      throw new UncheckedIOException(noPort);
-    }
   }
 }

@@ -7,16 +7,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
+import io.seawall.Fixtures;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -26,7 +23,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
@@ -330,7 +326,8 @@ class SeventeenTrackTrackingTest {
 
   @Test
   void aRefusedConnectionIsUnavailable() {
-    CarrierTracking unreachable = adapter("http://127.0.0.1:" + closedPort() + VERSION, Duration.ofSeconds(5), Map.of());
+    CarrierTracking unreachable = adapter(
+        "http://127.0.0.1:" + Fixtures.closedPort() + VERSION, Duration.ofSeconds(5), Map.of());
 
     assertThatThrownBy(() -> unreachable.register("china-post", NUMBER))
         .isInstanceOf(CarrierFailure.Unavailable.class)
@@ -396,18 +393,6 @@ class SeventeenTrackTrackingTest {
   }
 
   private static String body(String file) {
-    try {
-      return new ClassPathResource("carrier/17track/" + file).getContentAsString(UTF_8);
-    } catch (IOException missing) {
-      throw new UncheckedIOException(missing);
-    }
-  }
-
-  private static int closedPort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException noPort) {
-      throw new UncheckedIOException(noPort);
-    }
+    return Fixtures.text("carrier/17track/" + file);
   }
 }

@@ -15,23 +15,20 @@ import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.seawall.Fixtures;
 import io.seawall.SeawallTest;
 import io.seawall.cases.CaseReferences;
 import io.seawall.cases.CaseView;
 import io.seawall.cases.Cases;
 import io.seawall.cases.ReferenceKind;
 import io.seawall.cases.ShipmentStatus;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -93,10 +90,6 @@ class ShopifyReturnRequestOrderTest {
   }
 
   private static String fixture(String name) {
-    try {
-      return new ClassPathResource("marketplace/shopify/" + name).getContentAsString(StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Fixtures.text("marketplace/shopify/" + name);
   }
 }

@@ -18,8 +18,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.seawall.Fixtures;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,7 +31,6 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -366,11 +364,7 @@ class TikTokShopMarketplaceTest {
   }
 
   private static String body(String file) {
-    try {
-      return new ClassPathResource("marketplace/tiktok/" + file).getContentAsString(UTF_8);
-    } catch (IOException missing) {
-      throw new UncheckedIOException(missing);
-    }
+    return Fixtures.text("marketplace/tiktok/" + file);
   }
 
   static String hmacSha256Hex(String key, String message) {

@@ -25,6 +25,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.seawall.CaseRequests;
+import io.seawall.Fixtures;
 import io.seawall.SeawallTest;
 import io.seawall.cases.CaseView;
 import io.seawall.cases.Cases;
@@ -41,7 +42,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -161,7 +161,7 @@ class BuyerMessageDeliveryTest {
     tell(caseId, "refund-issued");
     await().atMost(SOON).until(() -> delivered(caseId).contains("refund-issued delivered by WhatsApp"));
 
-    String failed = fixture("intake/whatsapp/status-failed.json").replace("${wamid}", wamid)
+    String failed = Fixtures.text("intake/whatsapp/status-failed.json").replace("${wamid}", wamid)
         .replace("${timestamp}", String.valueOf(System.currentTimeMillis() / 1000)).replace("${recipient}", digits(order));
     http.perform(MockMvcRequestBuilders.post("/webhooks/whatsapp").contentType(MediaType.APPLICATION_JSON)
             .content(failed).header("X-Hub-Signature-256", "sha256=" + hmacSha256Hex(failed)))
@@ -294,10 +294,6 @@ class BuyerMessageDeliveryTest {
     mac.init(new javax.crypto.spec.SecretKeySpec(
         "whatsapp-test-app-secret".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
     return java.util.HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
-  }
-
-  private static String fixture(String path) throws Exception {
-    return new ClassPathResource(path).getContentAsString(StandardCharsets.UTF_8);
   }
 
   private static MappingBuilder sendTo(String order) {

@@ -14,21 +14,18 @@ import static org.awaitility.Awaitility.await;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.camunda.client.CamundaClient;
 import io.seawall.CaseRequests;
+import io.seawall.Fixtures;
 import io.seawall.ProcessJournal;
 import io.seawall.SeawallTest;
 import io.seawall.cases.Cases;
 import io.seawall.engine.EmbeddedEngine;
 import io.seawall.engine.EngineClock;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -157,10 +154,6 @@ class ProviderOutageTest {
   }
 
   private static String fixture(String name) {
-    try {
-      return new ClassPathResource("carrier/aftership/" + name).getContentAsString(StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Fixtures.text("carrier/aftership/" + name);
   }
 }

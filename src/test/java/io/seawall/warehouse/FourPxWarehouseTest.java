@@ -15,10 +15,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.seawall.Fixtures;
 import io.seawall.warehouse.OutboundOrder.Stage;
 import io.seawall.warehouse.ReturnArrival.Inspection;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,7 +31,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.util.DigestUtils;
 import org.springframework.web.client.RestClient;
 
@@ -324,10 +322,6 @@ class FourPxWarehouseTest {
   }
 
   private static String body(String file) {
-    try {
-      return new ClassPathResource("warehouse/fourpx/" + file).getContentAsString(UTF_8);
-    } catch (IOException missing) {
-      throw new UncheckedIOException(missing);
-    }
+    return Fixtures.text("warehouse/fourpx/" + file);
   }
 }

@@ -7,17 +7,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.seawall.Fixtures;
 import io.seawall.warehouse.OutboundOrder.Stage;
 import io.seawall.warehouse.ReturnArrival.Inspection;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -25,7 +23,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -273,10 +270,6 @@ class GoodcangWarehouseTest {
   }
 
   private static String body(String file) {
-    try {
-      return new ClassPathResource("warehouse/goodcang/" + file).getContentAsString(UTF_8);
-    } catch (IOException missing) {
-      throw new UncheckedIOException(missing);
-    }
+    return Fixtures.text("warehouse/goodcang/" + file);
   }
 }
