@@ -28,10 +28,10 @@ public class ParcelCheck {
       "canada-post", "japan-post", "thailand-post", "pos-indonesia", "smsa-express", "emirates-post");
 
   private final Cases cases;
-  private final CarrierTracking tracking;
+  private final TrackedParcels tracking;
   private final EngineTime time;
 
-  ParcelCheck(Cases cases, CarrierTracking tracking, EngineTime time) {
+  ParcelCheck(Cases cases, TrackedParcels tracking, EngineTime time) {
     this.cases = cases;
     this.tracking = tracking;
     this.time = time;
@@ -41,7 +41,7 @@ public class ParcelCheck {
     ShipmentFacts shipment = cases.firstShipment(caseId).orElseThrow(() -> new IllegalStateException(
         "Case " + caseId + " names no shipment to trace"));
     String slug = slugOf(shipment.carrier());
-    Tracking parcel = tracking.register(slug, shipment.trackingNumber());
+    Tracking parcel = tracking.current(slug, shipment.trackingNumber());
     Long silentDays = parcel.lastEventTime() == null
         ? null
         : Duration.between(parcel.lastEventTime(), time.now()).toDays();
