@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * A buyer's mail into the inbox: known by its Message-ID (a mail fetched twice is kept once), kept
- * with sender, subject and plain text, then marked read.
+ * with sender, subject and plain text, then marked read. A delivery report that returns one of
+ * Seawall's mails is kept with the returned mail's Message-ID.
  */
 @Component
 class BuyerMail {
@@ -45,6 +46,11 @@ class BuyerMail {
       kept.put("from", senderOf(mail));
       kept.put("subject", subject);
       kept.put("text", text);
+      // A mail server returning one of Seawall's own mails to the buyer is kept too, and read as such.
+      DeliveryReport.of(mail).ifPresent(report -> {
+        kept.put("bounce_of", report.originalMessageId());
+        kept.put("bounce_status", report.status());
+      });
       Inbox.Accepted accepted = inbox.accept(Provider.MAIL, new Delivery(messageId, "mail", null),
           Inbox.Signature.UNSIGNED, json.writeValueAsString(kept));
       mail.setFlag(Flags.Flag.SEEN, true);

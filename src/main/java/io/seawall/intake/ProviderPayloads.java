@@ -90,8 +90,12 @@ class ProviderPayloads {
           : new InboundEvent.NothingToDo("EasyPost event " + event.topic() + " moves no case");
       case WAREHOUSE -> warehouse(event, body);
       case WHATSAPP -> whatsAppMessages(body);
-      case MAIL -> new InboundEvent.BuyerWrote(Channel.EMAIL, event.sourceKey(), text(body, "from"),
-          text(body, "subject"), text(body, "text"));
+      case MAIL -> body.hasNonNull("bounce_of")
+          ? new InboundEvent.MessageNotDelivered("e-mail", text(body, "bounce_of"),
+              "the buyer's mail server returned it" + (body.hasNonNull("bounce_status")
+                  ? " (status " + text(body, "bounce_status") + ")" : ""))
+          : new InboundEvent.BuyerWrote(Channel.EMAIL, event.sourceKey(), text(body, "from"),
+              text(body, "subject"), text(body, "text"));
     };
   }
 

@@ -175,6 +175,24 @@ class BuyerMessageDeliveryTest {
   }
 
   @Test
+  void aMailTheBuyersServerReturnsIsMarkedUndeliveredOnTheCase() throws Exception {
+    String order = uniqueOrder();
+    UUID caseId = openAs(http, "agent", CaseRequests.designerCoatNotAsDescribedFromUs(order));
+    tell(caseId, "return-declined");
+    MimeMessage sent = await().atMost(SOON).until(() -> mailTo(CaseRequests.buyerEmail(order)), found -> found != null);
+    await().atMost(SOON).until(() -> delivered(caseId).contains("return-declined delivered by e-mail"));
+
+    GreenMailUtil.sendMimeMessage(deliveryReport(sent.getMessageID(), CaseRequests.buyerEmail(order)));
+
+    // The bounce is recorded, then the message goes back in line, where no other channel reaches this buyer.
+    await().atMost(SOON).until(() -> timeline(caseId, TimelineKind.MESSAGE_UNDELIVERED).size() == 2);
+    assertThat(timeline(caseId, TimelineKind.MESSAGE_UNDELIVERED)).containsExactly(
+        "return-declined did not reach the buyer by e-mail: the buyer's mail server returned it (status 5.1.1)",
+        "return-declined did not reach the buyer: no channel but e-mail reaches the buyer");
+    assertThat(cases.find(caseId).messages()).noneMatch(m -> m.direction().equals("INBOUND"));
+  }
+
+  @Test
   void aThrottledWhatsAppIsTriedAgainAndTheMessageGoesOutOnce() throws Exception {
     String order = uniqueOrder();
     whatsApp.stubFor(sendTo(order).inScenario(order).whenScenarioStateIs(Scenario.STARTED)
@@ -253,6 +271,30 @@ class BuyerMessageDeliveryTest {
   private void tell(UUID caseId, String template) {
     notices.tell(caseId, template, new BuyerNotices.NoticeDetails(null, "SW0000000001", null), "tell-buyer", "test",
         "test:" + template + ":" + caseId);
+  }
+
+  /** A report as Postfix writes it (RFC 3464) when the buyer's mailbox does not exist. */
+  private static MimeMessage deliveryReport(String originalMessageId, String buyer) throws Exception {
+    MimeMessage report = new MimeMessage(MAIL_SERVER.getSmtp().createSession());
+    report.setFrom(new InternetAddress("MAILER-DAEMON@mx.shop.example"));
+    report.setRecipient(Message.RecipientType.TO, new InternetAddress(MAILBOX));
+    report.setSubject("Undelivered Mail Returned to Sender");
+    jakarta.mail.internet.MimeMultipart parts = new jakarta.mail.internet.MimeMultipart("report; report-type=delivery-status");
+    jakarta.mail.internet.MimeBodyPart human = new jakarta.mail.internet.MimeBodyPart();
+    human.setText("I'm sorry to have to inform you that your message could not be delivered to one or more recipients.");
+    parts.addBodyPart(human);
+    jakarta.mail.internet.MimeBodyPart status = new jakarta.mail.internet.MimeBodyPart();
+    status.setContent("Reporting-MTA: dns; mx.shop.example\r\n\r\nFinal-Recipient: rfc822; " + buyer
+        + "\r\nAction: failed\r\nStatus: 5.1.1\r\nDiagnostic-Code: smtp; 550 5.1.1 User unknown\r\n",
+        "message/delivery-status");
+    parts.addBodyPart(status);
+    jakarta.mail.internet.MimeBodyPart headers = new jakarta.mail.internet.MimeBodyPart();
+    headers.setContent("Message-ID: " + originalMessageId + "\r\nFrom: support@shop.example\r\nTo: " + buyer + "\r\n",
+        "text/rfc822-headers");
+    parts.addBodyPart(headers);
+    report.setContent(parts);
+    report.saveChanges();
+    return report;
   }
 
   private MimeMessage mailTo(String address) throws Exception {
