@@ -10,6 +10,8 @@ class CaseItem {
   public BigDecimal unitPrice;
   public String currency;
   public String category;
+  /** The variant the buyer wants instead (an exchange for another size or colour); null for the same. */
+  public String exchangeSku;
 
   BigDecimal lineValue() {
     return unitPrice.multiply(BigDecimal.valueOf(quantity));

@@ -66,7 +66,7 @@ public record CaseView(
   }
 
   public record ItemView(
-      String sku, int quantity, BigDecimal unitPrice, String currency, String category) {}
+      String sku, int quantity, BigDecimal unitPrice, String currency, String category, String exchangeSku) {}
 
   public record ShipmentView(
       String carrier, String trackingNumber, ShipmentStatus status, Instant deliveredAt) {}

@@ -211,7 +211,7 @@ public class Cases {
       AfterSalesCase c = cases.findById(caseId).orElseThrow(() -> new CaseProblem.NotFound(caseId));
       PostalAddress a = c.buyer.address == null ? new PostalAddress() : c.buyer.address;
       return new DeliveryFacts(c.buyer.name, a.line1, a.line2, a.city, a.region, a.postalCode, c.buyer.country,
-          c.buyer.phone, c.items.stream().map(i -> new DeliveryFacts.Line(i.sku, i.quantity, i.category)).toList());
+          c.buyer.phone, c.items.stream().map(i -> new DeliveryFacts.Line(i.sku, i.quantity, i.category, i.exchangeSku)).toList());
     });
   }
 

@@ -19,5 +19,12 @@ public record DeliveryFacts(
     return "DeliveryFacts[" + country + ", " + lines + ", personal data withheld]";
   }
 
-  public record Line(String sku, int quantity, String category) {}
+  /** {@code exchangeSku}: the variant to ship instead of {@code sku}, when the buyer asked for one. */
+  public record Line(String sku, int quantity, String category, String exchangeSku) {
+
+    /** What a replacement or exchange ships: the variant asked for, else the one bought. */
+    public String skuToShip() {
+      return exchangeSku == null || exchangeSku.isBlank() ? sku : exchangeSku;
+    }
+  }
 }

@@ -75,7 +75,14 @@ public record OpenCaseRequest(
       @NotBlank @CurrencyCode String currency,
       @NotBlank
           @Pattern(regexp = "[A-Z][A-Z0-9_]{1,63}", message = "must be an upper-case category code")
-          String category) {}
+          String category,
+      @Size(max = 100) String exchangeSku) {
+
+    /** A line the buyer keeps or returns without asking for another variant. */
+    public Item(String sku, Integer quantity, BigDecimal unitPrice, String currency, String category) {
+      this(sku, quantity, unitPrice, currency, category, null);
+    }
+  }
 
   public record ShipmentDetails(
       @NotBlank @Size(max = 64) String carrier,

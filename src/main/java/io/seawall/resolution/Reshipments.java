@@ -16,6 +16,7 @@ import io.seawall.warehouse.WarehouseSites;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -63,7 +64,7 @@ public class Reshipments {
             .orElseThrow(() -> new OutboundRefused.Rejected("No warehouse site delivers to " + to.country()));
     String reference = c.reference() + "-RS" + attempt;
     OutboundRequest request = new OutboundRequest(reference, siteCode,
-        to.lines().stream().map(l -> new OutboundRequest.Line(l.sku(), l.quantity())).toList(),
+        to.lines().stream().map(l -> new OutboundRequest.Line(l.skuToShip(), l.quantity())).toList(),
         new OutboundRequest.ShipTo(to.name(), to.line1(), to.line2(), to.city(), to.region(), to.postalCode(),
             to.country(), to.phone()));
     OutboundOrder order;
@@ -82,7 +83,9 @@ public class Reshipments {
         .update();
     references.link(caseId, ReferenceKind.OUTBOUND_ORDER, reference);
     cases.record(caseId, TimelineKind.OUTBOUND_PLACED, step, actor,
-        "outbound order " + reference + " placed at " + siteCode + " (" + order.warehouseOrderId() + ")", sourceKey);
+        "outbound order " + reference + " placed at " + siteCode + " (" + order.warehouseOrderId() + "): "
+            + request.lines().stream().map(l -> l.quantity() + " x " + l.sku()).collect(Collectors.joining(", ")),
+        sourceKey);
     return order;
   }
 

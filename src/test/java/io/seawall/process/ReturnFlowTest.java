@@ -213,8 +213,9 @@ class ReturnFlowTest {
   }
 
   @Test
-  void aBuyerWhoAskedForAnExchangeGetsItShippedFromTheWarehouseOnceTheReturnPasses() throws Exception {
-    UUID caseId = openAs(http, "agent", returnFromGermany("WRONG_SIZE", "JEANS-32", "65.00", "4", "EXCHANGE"));
+  void aBuyerWhoAskedForAnotherSizeGetsItShippedFromTheWarehouseOnceTheReturnPasses() throws Exception {
+    UUID caseId = openAs(http, "agent", returnFromGermany("WRONG_SIZE", "JEANS-32", "65.00", "4", "EXCHANGE")
+        .replace("\"category\": \"HOME\"", "\"category\": \"HOME\", \"exchangeSku\": \"JEANS-34\""));
     long flow = flows.flowOf(caseId, "return");
     flows.pollRound(flow, "poll-return-tracking", 1, Duration.ofHours(12));
     flows.pollRound(flow, "poll-warehouse", 1, Duration.ofDays(1));
@@ -232,6 +233,12 @@ class ReturnFlowTest {
     assertThat(done.timeline()).extracting(CaseView.TimelineView::kind)
         .containsSubsequence(TimelineKind.RETURN_INSPECTED, TimelineKind.OUTBOUND_PLACED, TimelineKind.PARCEL_SHIPPED)
         .doesNotContain(TimelineKind.REFUND_ISSUED);
+    assertThat(done.items()).singleElement().satisfies(item -> {
+      assertThat(item.sku()).isEqualTo("JEANS-32");
+      assertThat(item.exchangeSku()).isEqualTo("JEANS-34");
+    });
+    assertThat(done.timeline()).filteredOn(e -> e.kind() == TimelineKind.OUTBOUND_PLACED).singleElement()
+        .satisfies(e -> assertThat(e.detail()).endsWith(": 1 x JEANS-34"));
   }
 
   @Test
