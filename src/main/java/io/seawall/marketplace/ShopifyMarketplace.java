@@ -216,12 +216,11 @@ final class ShopifyMarketplace implements MarketplaceConnection {
     JsonNode order = order(shop, ORDER, command.orderReference()).orElseThrow(() ->
         new ReturnRefused("Shopify has no order " + command.orderReference() + " in " + command.shop()));
     List<JsonNode> returns = JsonBodies.nodes(order.path("returns").path("nodes")).toList();
-    Optional<JsonNode> open = returns.stream().filter(r -> "OPEN".equals(r.path("status").asText())).findFirst();
+    Optional<JsonNode> open = withStatus(returns, "OPEN");
     if (open.isPresent()) {
       return new ReturnAuthorisation(open.get().path("id").asText(), true);
     }
-    Optional<JsonNode> requested = returns.stream()
-        .filter(r -> "REQUESTED".equals(r.path("status").asText())).findFirst();
+    Optional<JsonNode> requested = withStatus(returns, "REQUESTED");
     if (requested.isPresent()) {
       ObjectNode variables = json.createObjectNode();
       variables.putObject("input").put("id", requested.get().path("id").asText());
@@ -241,8 +240,7 @@ final class ShopifyMarketplace implements MarketplaceConnection {
     JsonNode order = order(shop, ORDER, command.orderReference()).orElseThrow(() ->
         new ReturnRefused("Shopify has no order " + command.orderReference() + " in " + command.shop()));
     List<JsonNode> returns = JsonBodies.nodes(order.path("returns").path("nodes")).toList();
-    Optional<JsonNode> requested = returns.stream()
-        .filter(r -> "REQUESTED".equals(r.path("status").asText())).findFirst();
+    Optional<JsonNode> requested = withStatus(returns, "REQUESTED");
     if (requested.isEmpty()) {
       Optional<JsonNode> declined = withStatus(returns, "DECLINED");
       if (declined.isPresent()) {

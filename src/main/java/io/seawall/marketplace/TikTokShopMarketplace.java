@@ -126,19 +126,13 @@ final class TikTokShopMarketplace implements MarketplaceConnection {
   public ReturnAuthorisation authoriseReturn(AuthoriseReturnCommand command) {
     Function<String, RuntimeException> refused = reason ->
         new ReturnRefused("TikTok Shop refused the return of order " + command.orderReference() + ": " + reason);
-    ObjectNode search = json.createObjectNode();
-    search.putArray("order_ids").add(command.orderReference());
-    List<JsonNode> returns = JsonBodies.nodes(call(command.shop(), "/returns/search", Map.of("page_size", "50"), search, refused)
-        .path("return_orders")).toList();
-    Optional<JsonNode> approved = returns.stream()
-        .filter(r -> APPROVED.contains(r.path("return_status").asText())).findFirst();
+    List<JsonNode> returns = returnsOf(command.shop(), command.orderReference(), refused);
+    Optional<JsonNode> approved = withStatus(returns, APPROVED);
     if (approved.isPresent()) {
       return new ReturnAuthorisation(approved.get().path("return_id").asText(), true);
     }
-    String returnId = returns.stream()
-        .filter(r -> PENDING.equals(r.path("return_status").asText()))
+    String returnId = withStatus(returns, List.of(PENDING))
         .map(r -> r.path("return_id").asText())
-        .findFirst()
         .orElseThrow(() -> new ReturnRefused("The buyer has not asked TikTok Shop to return order "
             + command.orderReference() + "; TikTok lets only the buyer open a return"));
     call(command.shop(), "/returns/" + returnId + "/approve", Map.of("idempotency_key", command.idempotencyKey()),
@@ -161,23 +155,17 @@ final class TikTokShopMarketplace implements MarketplaceConnection {
     }
     Function<String, RuntimeException> refused = reason -> new ReturnRefused(
         "TikTok Shop refused to decline the return of order " + command.orderReference() + ": " + reason);
-    ObjectNode search = json.createObjectNode();
-    search.putArray("order_ids").add(command.orderReference());
-    List<JsonNode> returns = JsonBodies.nodes(call(command.shop(), "/returns/search", Map.of("page_size", "50"), search,
-        refused).path("return_orders")).toList();
-    Optional<JsonNode> pending = returns.stream()
-        .filter(r -> PENDING.equals(r.path("return_status").asText())).findFirst();
+    List<JsonNode> returns = returnsOf(command.shop(), command.orderReference(), refused);
+    Optional<JsonNode> pending = withStatus(returns, List.of(PENDING));
     if (pending.isEmpty()) {
-      Optional<JsonNode> rejected = returns.stream()
-          .filter(r -> REJECTED.equals(r.path("return_status").asText())).findFirst();
+      Optional<JsonNode> rejected = withStatus(returns, List.of(REJECTED));
       if (rejected.isPresent()) {
         return new ReturnDecline.Declined(rejected.get().path("return_id").asText());
       }
-      returns.stream().filter(r -> APPROVED.contains(r.path("return_status").asText())).findFirst()
-          .ifPresent(approved -> {
-            throw new ReturnRefused("TikTok Shop already approved return " + approved.path("return_id").asText()
-                + " of order " + command.orderReference());
-          });
+      withStatus(returns, APPROVED).ifPresent(approved -> {
+        throw new ReturnRefused("TikTok Shop already approved return " + approved.path("return_id").asText()
+            + " of order " + command.orderReference());
+      });
       return new ReturnDecline.NothingToDecline(
           "the buyer has no return request for order " + command.orderReference() + " in TikTok Shop");
     }
@@ -199,6 +187,18 @@ final class TikTokShopMarketplace implements MarketplaceConnection {
   public void cancelReturn(String marketplace, String shop, String returnId) {
     throw new MarketplaceFailure.Unsupported("TikTok Shop has no API to withdraw an approved return; "
         + "only the buyer can cancel it, so ask the buyer or close it in Seller Center");
+  }
+
+  /** The order's return requests, whatever their state (Search Returns). */
+  private List<JsonNode> returnsOf(String shop, String orderReference, Function<String, RuntimeException> refused) {
+    ObjectNode search = json.createObjectNode();
+    search.putArray("order_ids").add(orderReference);
+    return JsonBodies.nodes(call(shop, "/returns/search", Map.of("page_size", "50"), search, refused)
+        .path("return_orders")).toList();
+  }
+
+  private static Optional<JsonNode> withStatus(List<JsonNode> returns, List<String> statuses) {
+    return returns.stream().filter(r -> statuses.contains(r.path("return_status").asText())).findFirst();
   }
 
   /** A Return and Refund call: a POST whose JSON body is signed with the query. */
