@@ -122,14 +122,7 @@ public class StepClocks {
   private void stopOnce(long elementInstanceKey) {
     clocks.findByElementInstanceKey(elementInstanceKey).filter(c -> c.outcome == ClockOutcome.RUNNING).ifPresent(c -> {
       Instant now = time.now();
-      Optional<WorkingCalendar> calendar = calendarOf(c);
-      if (c.paused()) {
-        c.resume(calendar, now);
-      }
-      c.stoppedAt = now;
-      c.usedSeconds = c.used(calendar, now).toSeconds();
-      c.outcome = c.breachedAt != null || now.isAfter(c.dueAt) ? ClockOutcome.BREACHED : ClockOutcome.MET;
-      clocks.save(c);
+      close(c, now, c.breachedAt != null || now.isAfter(c.dueAt) ? ClockOutcome.BREACHED : ClockOutcome.MET);
     });
   }
 
@@ -146,13 +139,17 @@ public class StepClocks {
   }
 
   private void interrupt(StepClock c, Instant now) {
+    close(c, now, c.breachedAt != null ? ClockOutcome.BREACHED : ClockOutcome.INTERRUPTED);
+  }
+
+  private void close(StepClock c, Instant now, ClockOutcome outcome) {
     Optional<WorkingCalendar> calendar = calendarOf(c);
     if (c.paused()) {
       c.resume(calendar, now);
     }
     c.stoppedAt = now;
     c.usedSeconds = c.used(calendar, now).toSeconds();
-    c.outcome = c.breachedAt != null ? ClockOutcome.BREACHED : ClockOutcome.INTERRUPTED;
+    c.outcome = outcome;
     clocks.save(c);
   }
 
