@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.seawall.http.RetryAfter;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -20,6 +21,7 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAccessor;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -201,9 +203,9 @@ final class AfterShipTracking implements CarrierTracking {
    * is what HTTP and AfterShip's other APIs send, and wins when present.
    */
   private Duration retryAfter(HttpHeaders headers) {
-    String retryAfter = headers.getFirst(HttpHeaders.RETRY_AFTER);
-    if (isSeconds(retryAfter)) {
-      return Duration.ofSeconds(Long.parseLong(retryAfter.strip()));
+    Optional<Duration> retryAfter = RetryAfter.in(headers);
+    if (retryAfter.isPresent()) {
+      return retryAfter.get();
     }
     String reset = headers.getFirst("X-RateLimit-Reset");
     if (isSeconds(reset)) {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.seawall.http.RetryAfter;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -127,10 +128,7 @@ final class EasyPostClient {
 
   /** EasyPost's rate-limiting guide promises no header; {@code Retry-After} is honoured when sent. */
   private static Duration retryAfter(HttpHeaders headers) {
-    String retryAfter = headers.getFirst(HttpHeaders.RETRY_AFTER);
-    return retryAfter != null && retryAfter.strip().matches("\\d{1,18}")
-        ? Duration.ofSeconds(Long.parseLong(retryAfter.strip()))
-        : null;
+    return RetryAfter.in(headers).orElse(null);
   }
 
   /**

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.seawall.http.RetryAfter;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.time.DateTimeException;
@@ -314,10 +315,7 @@ final class SeventeenTrackTracking implements CarrierTracking {
 
   /** 17TRACK documents no wait for its 429; a standard {@code Retry-After} is honoured when sent. */
   private static Duration retryAfter(HttpHeaders headers) {
-    String retryAfter = headers.getFirst(HttpHeaders.RETRY_AFTER);
-    return retryAfter != null && retryAfter.strip().matches("\\d{1,18}")
-        ? Duration.ofSeconds(Long.parseLong(retryAfter.strip()))
-        : null;
+    return RetryAfter.in(headers).orElse(null);
   }
 
   private static boolean present(String value) {

@@ -1,5 +1,6 @@
 package io.seawall.marketplace;
 
+import io.seawall.http.RetryAfter;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import org.springframework.http.HttpHeaders;
@@ -39,9 +40,7 @@ record HttpAnswer(HttpStatusCode status, HttpHeaders headers, byte[] body) {
 
   /** The seconds in {@code Retry-After}, when the provider sent them. */
   Duration retryAfter() {
-    String seconds = headers.getFirst(HttpHeaders.RETRY_AFTER);
-    return seconds != null && seconds.strip().matches("\\d{1,9}") ? Duration.ofSeconds(Long.parseLong(seconds.strip()))
-        : null;
+    return RetryAfter.in(headers).orElse(null);
   }
 
   /**

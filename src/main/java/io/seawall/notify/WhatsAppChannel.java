@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.seawall.cases.OutboundMessage;
+import io.seawall.http.RetryAfter;
 import java.io.IOException;
 import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.Set;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
@@ -110,18 +110,12 @@ final class WhatsAppChannel implements BuyerChannel {
       return new DeliveryFailure.Unreachable(said);
     }
     if (THROTTLE.contains(code) || answer.status().value() == 429) {
-      return new DeliveryFailure.Throttled(said, retryAfter(answer.headers()));
+      return new DeliveryFailure.Throttled(said, RetryAfter.in(answer.headers()).orElse(null));
     }
     if (CREDENTIALS.contains(code) || answer.status().value() == 401 || answer.status().value() == 403) {
       return new DeliveryFailure.Unauthorized(said + "; fix seawall.notify.whatsapp.access-token");
     }
     return new DeliveryFailure.Unavailable(said, null);
-  }
-
-  private static Duration retryAfter(HttpHeaders headers) {
-    String seconds = headers.getFirst(HttpHeaders.RETRY_AFTER);
-    return seconds != null && seconds.strip().matches("\\d{1,9}") ? Duration.ofSeconds(Long.parseLong(seconds.strip()))
-        : null;
   }
 
   private record Answer(HttpStatusCode status, HttpHeaders headers, JsonNode body) {}

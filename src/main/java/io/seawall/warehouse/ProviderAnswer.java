@@ -1,5 +1,6 @@
 package io.seawall.warehouse;
 
+import io.seawall.http.RetryAfter;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import org.springframework.http.HttpHeaders;
@@ -65,7 +66,6 @@ record ProviderAnswer(HttpStatusCode status, HttpHeaders headers, byte[] body) {
   }
 
   private Duration retryAfter() {
-    String seconds = headers.getFirst(HttpHeaders.RETRY_AFTER);
-    return seconds != null && seconds.strip().matches("\\d{1,18}") ? Duration.ofSeconds(Long.parseLong(seconds.strip())) : null;
+    return RetryAfter.in(headers).orElse(null);
   }
 }
