@@ -58,28 +58,27 @@ class BuyerMessageDelivery {
         return;
       } catch (DeliveryFailure.Unreachable u) {
         unreachable.add(channel.name() + ": " + u.getMessage());
+      } catch (DeliveryFailure.Throttled throttled) {
+        retry(message, channel.name() + ": " + throttled.getMessage(), throttled.retryAfter());
+        return;
       } catch (DeliveryFailure failure) {
-        retry(message, channel.name() + ": " + failure.getMessage(), failure);
+        retry(message, channel.name() + ": " + failure.getMessage(), Optional.empty());
         return;
       } catch (RuntimeException unexpected) {
         // Counted like an outage, so a message that trips a bug is parked, not retried for ever;
         // only the kind is kept, as such a message may quote what was being sent.
         retry(message, channel.name() + ": failed unexpectedly (" + unexpected.getClass().getName() + ")",
-            new DeliveryFailure.Unavailable(unexpected.getClass().getName(), unexpected));
+            Optional.empty());
         return;
       }
     }
     outbox.undeliverable(message, String.join("; ", unreachable));
   }
 
-  private void retry(OutboundMessage message, String error, DeliveryFailure failure) {
+  /** Counts a failed attempt: tried again after the provider's wait if it gave one, else after the back-off. */
+  private void retry(OutboundMessage message, String error, Optional<Duration> providersWait) {
     boolean last = message.attempts() + 1 >= settings.maxAttempts();
-    Duration wait = switch (failure) {
-      case DeliveryFailure.Throttled t -> t.retryAfter().orElse(backoff(message.attempts()));
-      case DeliveryFailure.Unavailable u -> backoff(message.attempts());
-      case DeliveryFailure.Unauthorized u -> backoff(message.attempts());
-      case DeliveryFailure.Unreachable u -> throw new IllegalStateException("an unreachable buyer is not retried");
-    };
+    Duration wait = providersWait.orElseGet(() -> backoff(message.attempts()));
     log.warn("Message {} ({}) of case {} not delivered, attempt {}: {}", message.id(), message.template(),
         message.caseReference(), message.attempts() + 1, error);
     outbox.failed(message, error, wait, last);

@@ -2,6 +2,7 @@ package io.seawall.notify;
 
 import io.seawall.cases.OutboundMessage;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,20 +17,20 @@ final class SandboxChannel implements BuyerChannel {
 
   private final String name;
   private final Function<OutboundMessage, String> address;
-  private final String unreachableSuffixOrPrefix;
+  private final Predicate<String> unreachable;
 
-  private SandboxChannel(String name, Function<OutboundMessage, String> address, String unreachable) {
+  private SandboxChannel(String name, Function<OutboundMessage, String> address, Predicate<String> unreachable) {
     this.name = name;
     this.address = address;
-    this.unreachableSuffixOrPrefix = unreachable;
+    this.unreachable = unreachable;
   }
 
   static SandboxChannel mail() {
-    return new SandboxChannel("e-mail", OutboundMessage::buyerEmail, ".invalid");
+    return new SandboxChannel("e-mail", OutboundMessage::buyerEmail, to -> to.endsWith(".invalid"));
   }
 
   static SandboxChannel whatsApp() {
-    return new SandboxChannel("WhatsApp", OutboundMessage::buyerPhone, "+999");
+    return new SandboxChannel("WhatsApp", OutboundMessage::buyerPhone, to -> to.startsWith("+999"));
   }
 
   @Override
@@ -46,7 +47,7 @@ final class SandboxChannel implements BuyerChannel {
   @Override
   public String send(OutboundMessage message, String subject) {
     String to = address.apply(message).strip();
-    if (to.endsWith(unreachableSuffixOrPrefix) || to.startsWith(unreachableSuffixOrPrefix)) {
+    if (unreachable.test(to)) {
       throw new DeliveryFailure.Unreachable("the sandbox knows no such " + name + " address");
     }
     log.info("Sandbox {}: message {} ({}) of case {} delivered nowhere", name, message.id(), message.template(),
