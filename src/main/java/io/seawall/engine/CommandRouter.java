@@ -169,7 +169,9 @@ final class CommandRouter implements CommandResponseWriter, EngineCommands {
       }
     } catch (RuntimeException callerGone) {
       // A caller that hung up or timed out must not stop the engine from processing.
-      log.warn("The answer to gRPC request {} ({} {}) reached no caller", requestId, valueType, intent, callerGone);
+      // One line: the caller's side of it (a cancelled call, a timeout) is all there is to say.
+      log.warn("The answer to gRPC request {} ({} {}) reached no caller: {}", requestId, valueType, intent,
+          callerGone.getMessage());
     }
   }
 }

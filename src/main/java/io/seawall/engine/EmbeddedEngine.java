@@ -16,6 +16,9 @@ import io.camunda.zeebe.logstreams.log.LogStream;
 import io.camunda.zeebe.process.test.api.RecordStreamSource;
 import io.camunda.zeebe.process.test.engine.GatewayParts;
 import io.camunda.zeebe.protocol.ZbColumnFamilies;
+import io.camunda.zeebe.protocol.impl.record.value.processinstance.ProcessInstanceRecord;
+import io.camunda.zeebe.protocol.record.ValueType;
+import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import io.camunda.zeebe.scheduler.ActorScheduler;
 import io.camunda.zeebe.scheduler.clock.ControlledActorClock;
 import io.camunda.zeebe.stream.api.StreamClock;
@@ -37,9 +40,11 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -118,7 +123,8 @@ public final class EmbeddedEngine {
     CommandRouter router = new CommandRouter(gateway.responses(), logStream.newLogStreamWriter());
     processor = streamProcessor(gateway, router, clock);
     processor.openAsync(false).join();
-    awaitBacklogProcessed();
+    awaitBacklogProcessed(router);
+    int handedBack = InFlightJobs.handBack(state, router);
     router.acceptRequests();
 
     grpc = NettyServerBuilder.forAddress(new InetSocketAddress(settings.host(), settings.port()))
@@ -141,11 +147,12 @@ public final class EmbeddedEngine {
     snapshotTimer.scheduleWithFixedDelay(this::snapshotQuietly, every, every, TimeUnit.MILLISECONDS);
 
     log.info(
-        "Embedded Zeebe engine up in {} ms on {} (gRPC {}, REST {}); state from {}, log {} MB in {} segment(s){}",
+        "Embedded Zeebe engine up in {} ms on {} (gRPC {}, REST {}); state from {}, log {} MB in {} segment(s){}{}",
         Duration.ofNanos(System.nanoTime() - started).toMillis(),
         settings.host(), settings.port(), rest.port(),
         restored.map(s -> "snapshot at position " + s.position()).orElse("an empty store"),
         segments.sizeOnDisk() / (1024 * 1024), segments.segmentCount(),
+        handedBack == 0 ? "" : "; " + handedBack + " job(s) in flight when the last run stopped handed back to the workers",
         controlledClock.isPresent() ? ", clock control ON" : "");
   }
 
@@ -178,14 +185,25 @@ public final class EmbeddedEngine {
         .build();
   }
 
-  /** Commands the previous run wrote but did not process are worked off before callers come in. */
-  private void awaitBacklogProcessed() {
-    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
-    while (!processor.hasProcessingReachedTheEnd().join()) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("The engine did not catch up with its log within 10 minutes");
-      }
-      sleep(10);
+  /**
+   * Commands the previous run wrote but did not process are worked off before callers come in: the
+   * new gateway numbers its requests from 1 again, so an answer to an old command would reach the
+   * wrong caller or none. The stream processor's own "reached the end" flag starts out true before
+   * it has read anything, so it cannot tell; a command of Seawall's own, written now, is answered
+   * only once everything before it in the log has been processed. (The cancellation of an instance
+   * that cannot exist: the engine refuses it, which is all the answer needed.)
+   */
+  private void awaitBacklogProcessed(CommandRouter router) {
+    ProcessInstanceRecord noInstance = new ProcessInstanceRecord().setProcessInstanceKey(-1);
+    try {
+      router.send(-1, ValueType.PROCESS_INSTANCE, ProcessInstanceIntent.CANCEL, noInstance).get(10, TimeUnit.MINUTES);
+    } catch (TimeoutException e) {
+      throw new IllegalStateException("The engine did not catch up with its log within 10 minutes", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("The engine did not take its start-up command", e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while the engine caught up with its log", e);
     }
   }
 
@@ -273,15 +291,6 @@ public final class EmbeddedEngine {
       controlledClock.get().addTime(clockOffset);
     } catch (IOException | NumberFormatException e) {
       throw new IllegalStateException("Unreadable engine clock offset in " + clockOffsetFile, e);
-    }
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while the engine started", e);
     }
   }
 }

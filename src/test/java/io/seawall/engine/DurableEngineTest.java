@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.camunda.client.CamundaClient;
+import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.response.ProcessInstanceEvent;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
@@ -18,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -112,6 +114,31 @@ class DurableEngineTest {
 
       after.clock().advance(Duration.ofHours(49));
       after.awaitCompleted(escalatedLater, "escalated");
+    }
+  }
+
+  @Test
+  void aJobItsWorkerHeldWhenTheEngineStoppedIsOfferedAgainAtOnceWithItsRetriesKept() {
+    BpmnModelInstance refund = Bpmn.createExecutableProcess("refund-once")
+        .startEvent()
+        .serviceTask("refund", t -> t.zeebeJobType("refund").zeebeJobRetries("3"))
+        .endEvent("refunded")
+        .done();
+    long heldJob;
+    try (RunningEngine before = RunningEngine.on(directory)) {
+      before.client.newDeployResourceCommand().addProcessModel(refund, "refund-once.bpmn").send().join();
+      before.client.newCreateInstanceCommand().bpmnProcessId("refund-once").latestVersion().send().join();
+      heldJob = await().atMost(Duration.ofSeconds(20)).until(() -> before.client.newActivateJobsCommand()
+              .jobType("refund").maxJobsToActivate(1).timeout(Duration.ofMinutes(10)).send().join().getJobs(),
+          jobs -> !jobs.isEmpty()).getFirst().getKey();
+    }
+
+    try (RunningEngine after = RunningEngine.on(directory)) {
+      List<ActivatedJob> offered = after.client.newActivateJobsCommand()
+          .jobType("refund").maxJobsToActivate(1).timeout(Duration.ofMinutes(10)).send().join().getJobs();
+
+      assertThat(offered).extracting(ActivatedJob::getKey).containsExactly(heldJob);
+      assertThat(offered.getFirst().getRetries()).isEqualTo(3);
     }
   }
 
