@@ -76,7 +76,7 @@ public final class TestDatabase implements ApplicationContextInitializer<Configu
             .toAbsolutePath();
         return Map.of(
             "spring.datasource.url",
-            "jdbc:h2:file:" + file + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+            "jdbc:h2:file:" + file + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0",
             "spring.datasource.username", user,
             "spring.datasource.password", password);
       }
