@@ -11,8 +11,15 @@ public abstract sealed class CaseProblem extends RuntimeException {
   }
 
   public static final class NotFound extends CaseProblem {
+    private final UUID caseId;
+
     NotFound(UUID id) {
       super("No case " + id);
+      this.caseId = id;
+    }
+
+    public UUID caseId() {
+      return caseId;
     }
   }
 

@@ -8,6 +8,8 @@ import io.camunda.client.jobhandling.DefaultJobExceptionHandlingStrategy;
 import io.camunda.client.jobhandling.JobExceptionHandlingStrategy;
 import io.camunda.client.metrics.MetricsRecorder;
 import io.seawall.carrier.CarrierFailure;
+import io.seawall.cases.CaseProblem;
+import io.seawall.cases.StoreDisagreements;
 import io.seawall.marketplace.MarketplaceFailure;
 import io.seawall.warehouse.WarehouseFailure;
 import java.time.Duration;
@@ -28,13 +30,18 @@ class StepFailures implements JobExceptionHandlingStrategy {
   private static final Logger log = LoggerFactory.getLogger(StepFailures.class);
 
   private final DefaultJobExceptionHandlingStrategy engineDefault;
+  private final StoreDisagreements disagreements;
 
-  StepFailures(CommandExceptionHandlingStrategy commands, MetricsRecorder metrics) {
+  StepFailures(CommandExceptionHandlingStrategy commands, MetricsRecorder metrics, StoreDisagreements disagreements) {
     this.engineDefault = new DefaultJobExceptionHandlingStrategy(commands, metrics);
+    this.disagreements = disagreements;
   }
 
   @Override
   public void handleException(Exception exception, ExceptionHandlingContext context) throws Exception {
+    if (exception instanceof CaseProblem.NotFound missing) {
+      disagreements.caseMissing(missing.caseId(), context.job().getProcessInstanceKey(), context.job().getElementId());
+    }
     Exception translated = translate(exception, context.job());
     if (translated == exception || !(translated instanceof JobError failure)) {
       engineDefault.handleException(translated, context);
@@ -63,6 +70,10 @@ class StepFailures implements JobExceptionHandlingStrategy {
       case CarrierFailure.Unauthorized u -> credentials(step, "carrier", "seawall.carrier.*", u);
       case WarehouseFailure.Unauthorized u -> credentials(step, "warehouse", "seawall.warehouse.*", u);
       case MarketplaceFailure.Unauthorized u -> credentials(step, "marketplace", "seawall.marketplace.*", u);
+      case CaseProblem.NotFound missing -> CamundaError.jobError(
+          step + ": the case store has no case " + missing.caseId() + " for this process instance; the case store "
+              + "and the engine disagree (GET /api/case-store/disagreements). Restore the case, or cancel the "
+              + "instance.", null, 0, Duration.ZERO, missing);
       case MarketplaceFailure.Unsupported u -> CamundaError.jobError(
           step + ": " + u.getMessage() + ". Do it by hand in the marketplace, then resolve the incident by "
               + "completing the step in Operate or cancel the instance.", null, 0, Duration.ZERO, u);

@@ -57,6 +57,8 @@ class SecurityConfiguration {
             .requestMatchers("/api/intake/**", "/api/buyer-messages/**").hasAnyRole(Role.OPS.name(), Role.ADMIN.name())
             .requestMatchers(HttpMethod.POST, "/api/cases", "/api/tasks/**").hasAnyRole(CASE_WORKERS)
             .requestMatchers(HttpMethod.PUT, "/api/cases/*/delivery-address").hasAnyRole(CASE_WORKERS)
+            .requestMatchers("/api/case-store/**").hasAnyRole(
+                Role.ESCALATION_MANAGER.name(), Role.OPS.name(), Role.ADMIN.name())
             .requestMatchers("/api/sla/**").hasAnyRole(
                 Role.ESCALATION_MANAGER.name(), Role.OPS.name(), Role.ADMIN.name())
             .requestMatchers("/api/**").hasAnyRole(EVERYONE)
