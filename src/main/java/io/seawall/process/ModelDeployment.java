@@ -6,6 +6,7 @@ import io.camunda.client.api.command.DeployResourceCommandStep1.DeployResourceCo
 import io.camunda.client.api.response.DeploymentEvent;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -32,6 +33,8 @@ class ModelDeployment implements ApplicationRunner {
   static final List<String> PATTERNS =
       List.of("classpath*:bpmn/**/*.bpmn", "classpath*:bpmn/**/*.dmn", "classpath*:bpmn/**/*.form");
 
+  private static final Duration DEPLOY_TIMEOUT = Duration.ofMinutes(2);
+
   private final CamundaClient camunda;
 
   ModelDeployment(CamundaClient camunda) {
@@ -52,7 +55,9 @@ class ModelDeployment implements ApplicationRunner {
         step = next.addResourceBytes(in.readAllBytes(), model.getFilename());
       }
     }
-    DeploymentEvent deployed = step.send().join();
+    // The engine parses every model of a first deployment; on a busy two-core machine that took longer
+    // than the client's default 10 s and stopped the start.
+    DeploymentEvent deployed = step.requestTimeout(DEPLOY_TIMEOUT).send().join();
     log.info("Deployed {} processes, {} decisions, {} forms from bpmn/",
         deployed.getProcesses().size(), deployed.getDecisions().size(), deployed.getForm().size());
   }
