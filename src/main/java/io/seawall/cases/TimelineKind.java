@@ -41,5 +41,9 @@ public enum TimelineKind {
   CLAIM_REIMBURSED,
   CLAIM_REJECTED,
   /** Something a marketplace, carrier or warehouse sent about the case arrived. */
-  EVENT_RECEIVED
+  EVENT_RECEIVED,
+  /** A step's worker gave up (its job ran out of retries); the detail is the worker's reason. */
+  STEP_FAILED,
+  /** Someone retried a step whose worker had given up. */
+  STEP_RETRIED
 }

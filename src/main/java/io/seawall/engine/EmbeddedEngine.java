@@ -139,6 +139,7 @@ public final class EmbeddedEngine {
         new InetSocketAddress(settings.host(), settings.restPort()),
         router,
         controlledClock.map(c -> new EngineClock(this)),
+        EngineIncidents.inState(state, PARTITION),
         Duration.ofSeconds(15));
     rest.start();
 

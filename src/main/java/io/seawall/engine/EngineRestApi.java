@@ -3,6 +3,7 @@ package io.seawall.engine;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -61,6 +62,7 @@ final class EngineRestApi implements AutoCloseable {
   private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
   private final EngineCommands commands;
   private final Optional<EngineClock> clock;
+  private final EngineIncidents incidents;
   private final Duration requestTimeout;
   private final ObjectMapper json = new ObjectMapper();
 
@@ -68,9 +70,11 @@ final class EngineRestApi implements AutoCloseable {
       InetSocketAddress bindAddress,
       EngineCommands commands,
       Optional<EngineClock> clock,
+      EngineIncidents incidents,
       Duration requestTimeout) {
     this.commands = commands;
     this.clock = clock;
+    this.incidents = incidents;
     this.requestTimeout = requestTimeout;
     try {
       server = HttpServer.create(bindAddress, 0);
@@ -133,6 +137,9 @@ final class EngineRestApi implements AutoCloseable {
         default -> update(key, read(body), path);
       };
     }
+    if (path.equals("/v2/incidents/search")) {
+      return method.equals("POST") ? searchIncidents(read(body)) : methodNotAllowed(method, "POST", path);
+    }
     if (clock.isPresent() && path.equals("/actuator/clock")) {
       return method.equals("GET") ? clockAnswer() : methodNotAllowed(method, "GET", path);
     }
@@ -140,6 +147,32 @@ final class EngineRestApi implements AutoCloseable {
       return method.equals("POST") ? advanceClock(read(body)) : methodNotAllowed(method, "POST", path);
     }
     throw new Refusal(404, "Not Found", "No endpoint " + method + " " + path);
+  }
+
+  /**
+   * A cluster searches every incident; the embedded engine has no secondary storage and answers the
+   * one filter Seawall uses, the job's key ({@code "123"} or {@code {"$eq": "123"}}), from its state.
+   */
+  private Answer searchIncidents(Optional<ObjectNode> request) {
+    JsonNode jobKey = request.map(r -> r.path("filter").path("jobKey")).orElse(json.missingNode());
+    if (jobKey.isObject()) {
+      jobKey = jobKey.path("$eq");
+    }
+    if (!jobKey.isTextual() && !jobKey.isIntegralNumber()) {
+      throw new Refusal(400, "INVALID_ARGUMENT", "The embedded engine searches incidents by filter.jobKey only");
+    }
+    long key;
+    try {
+      key = Long.parseLong(jobKey.asText());
+    } catch (NumberFormatException e) {
+      throw new Refusal(400, "INVALID_ARGUMENT", "filter.jobKey must be a number");
+    }
+    ArrayNode items = json.createArrayNode();
+    incidents.ofJob(key, json).ifPresent(items::add);
+    ObjectNode answer = json.createObjectNode();
+    answer.set("items", items);
+    answer.putObject("page").put("totalItems", items.size());
+    return new Answer(200, Map.of("Content-Type", "application/json"), answer.toString());
   }
 
   private Answer complete(long key, Optional<ObjectNode> request, String path) {

@@ -31,10 +31,16 @@ class StepFailures implements JobExceptionHandlingStrategy {
 
   private final DefaultJobExceptionHandlingStrategy engineDefault;
   private final StoreDisagreements disagreements;
+  private final StepIncidents incidents;
 
-  StepFailures(CommandExceptionHandlingStrategy commands, MetricsRecorder metrics, StoreDisagreements disagreements) {
+  StepFailures(
+      CommandExceptionHandlingStrategy commands,
+      MetricsRecorder metrics,
+      StoreDisagreements disagreements,
+      StepIncidents incidents) {
     this.engineDefault = new DefaultJobExceptionHandlingStrategy(commands, metrics);
     this.disagreements = disagreements;
+    this.incidents = incidents;
   }
 
   @Override
@@ -56,6 +62,9 @@ class StepFailures implements JobExceptionHandlingStrategy {
         .retryBackoff(failure.getRetryBackoff())
         .errorMessage(failure.getErrorMessage())
         .send();
+    if (failure.getRetries() == 0) {
+      incidents.raised(job, failure.getErrorMessage());
+    }
   }
 
   /** The failure as the engine should record it: retries left, when to try again, and why. */
@@ -83,7 +92,7 @@ class StepFailures implements JobExceptionHandlingStrategy {
       default -> CamundaError.jobError(
           retriesLeft == 0
               ? step + " failed on every attempt: " + describe(exception)
-                  + ". If a provider is down, wait for it and retry the incident in Operate."
+                  + ". If a provider is down, wait for it, then retry the step (Seawall's incidents or Operate)."
               : step + " failed, trying again in " + backoff(retriesLeft) + ": " + describe(exception),
           null, retriesLeft, backoff(retriesLeft), exception);
     };
@@ -107,14 +116,14 @@ class StepFailures implements JobExceptionHandlingStrategy {
     return CamundaError.jobError(
         retriesLeft == 0
             ? step + ": the provider kept throttling Seawall (" + t.getMessage()
-                + "). Retry the incident in Operate once its rate limit allows."
+                + "). Retry the step (Seawall's incidents or Operate) once its rate limit allows."
             : step + ": throttled by the provider, trying again in " + wait,
         null, retriesLeft, wait, t);
   }
 
   private static Exception credentials(String step, String provider, String settings, Exception u) {
     return CamundaError.jobError(step + ": the " + provider + " refused Seawall's credentials (" + u.getMessage()
-        + "). Fix " + settings + " and retry the incident in Operate.", null, 0, Duration.ZERO, u);
+        + "). Fix " + settings + " and retry the step (Seawall's incidents or Operate).", null, 0, Duration.ZERO, u);
   }
 
   private static String describe(Exception e) {

@@ -57,7 +57,7 @@ class SecurityConfiguration {
             .requestMatchers("/api/intake/**", "/api/buyer-messages/**").hasAnyRole(Role.OPS.name(), Role.ADMIN.name())
             .requestMatchers(HttpMethod.POST, "/api/cases", "/api/tasks/**").hasAnyRole(CASE_WORKERS)
             .requestMatchers(HttpMethod.PUT, "/api/cases/*/delivery-address").hasAnyRole(CASE_WORKERS)
-            .requestMatchers("/api/case-store/**").hasAnyRole(
+            .requestMatchers("/api/case-store/**", "/api/incidents/**").hasAnyRole(
                 Role.ESCALATION_MANAGER.name(), Role.OPS.name(), Role.ADMIN.name())
             .requestMatchers("/api/sla/**").hasAnyRole(
                 Role.ESCALATION_MANAGER.name(), Role.OPS.name(), Role.ADMIN.name())

@@ -2,7 +2,15 @@ package io.seawall.sla;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
 import java.util.List;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -20,9 +28,28 @@ import org.springframework.web.bind.annotation.RestController;
 class SlaController {
 
   private final StepClocks clocks;
+  private final RiskOverview overview;
 
-  SlaController(StepClocks clocks) {
+  SlaController(StepClocks clocks, RiskOverview overview) {
     this.clocks = clocks;
+    this.overview = overview;
+  }
+
+  @GetMapping("/overview")
+  @Operation(summary = "Running clocks at risk and breached per market, step and team, and per day of the last "
+      + "days (1 to 90) how many turned at risk or breached, counted in the given time zone")
+  RiskOverview.Overview overview(
+      @RequestParam(defaultValue = "7") @Min(1) @Max(90) int days,
+      @RequestParam(defaultValue = "UTC") String zone) {
+    ZoneId viewer;
+    try {
+      viewer = ZoneId.of(zone);
+    } catch (DateTimeException notAZone) {
+      ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "zone: not a time zone");
+      problem.setProperty("errors", List.of(Map.of("field", "zone", "message", "must be a time zone such as Europe/Berlin")));
+      throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, notAZone);
+    }
+    return overview.of(days, viewer);
   }
 
   @GetMapping("/at-risk")

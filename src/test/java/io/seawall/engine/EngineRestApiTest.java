@@ -98,6 +98,19 @@ class EngineRestApiTest {
   }
 
   @Test
+  void theIncidentSearchAnswersTheJobKeyFilterAndRefusesOthersNamingTheOneItTakes() throws Exception {
+    HttpResponse<String> none = send("POST", "/v2/incidents/search", "{\"filter\": {\"jobKey\": \"42\"}}");
+    assertThat(none.statusCode()).isEqualTo(200);
+    assertThat(json.readTree(none.body()).get("items")).isEmpty();
+
+    assertThat(assertProblem(send("POST", "/v2/incidents/search", "{\"filter\": {\"processInstanceKey\": \"1\"}}"),
+        400, "INVALID_ARGUMENT").get("detail").asText()).contains("filter.jobKey");
+    assertProblem(send("POST", "/v2/incidents/search", "{\"filter\": {\"jobKey\": {\"$eq\": \"x\"}}}"),
+        400, "INVALID_ARGUMENT");
+    assertProblem(send("GET", "/v2/incidents/search", ""), 405, "Method Not Allowed");
+  }
+
+  @Test
   void aCompletionCarriesTheClientsActionAndNoVariablesWhenItHasNone() {
     client.newCompleteUserTaskCommand(TASK).action("approve").send().join();
 
@@ -366,7 +379,8 @@ class EngineRestApiTest {
 
   private static EngineRestApi started(EngineCommands commands, Optional<EngineClock> clock, Duration timeout) {
     EngineRestApi api = new EngineRestApi(
-        new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), commands, clock, timeout);
+        new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), commands, clock, (job, json) -> Optional.empty(),
+        timeout);
     api.start();
     return api;
   }

@@ -10,17 +10,24 @@ import static io.seawall.CaseRequests.openAs;
 import static io.seawall.CaseRequests.uniqueOrder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import io.camunda.client.CamundaClient;
 import io.seawall.CaseRequests;
 import io.seawall.Fixtures;
 import io.seawall.ProcessJournal;
 import io.seawall.SeawallTest;
 import io.seawall.cases.Cases;
+import io.seawall.cases.TimelineKind;
 import io.seawall.engine.EmbeddedEngine;
 import io.seawall.engine.EngineClock;
+import com.jayway.jsonpath.JsonPath;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +39,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * A carrier's API that fails, on the real engine with the real AfterShip adapter against a stand-in
  * for AfterShip: an outage is retried with growing waits on the engine clock and ends in an incident
- * an operator can act on; once the provider is back, retrying the incident carries the case on; a
+ * an operator can act on, listed with its reason and on the case; once the provider is back, a
+ * manager retries the step from Seawall (no Operate on the embedded engine) and the case carries on; a
  * 429 is retried after the provider's Retry-After, not before.
  */
 @SeawallTest
@@ -56,7 +64,6 @@ class ProviderOutageTest {
   @Autowired Cases cases;
   @Autowired EmbeddedEngine engine;
   @Autowired EngineClock clock;
-  @Autowired CamundaClient camunda;
   ProcessJournal journal;
 
   @BeforeEach
@@ -86,16 +93,30 @@ class ProviderOutageTest {
         .until(() -> journal.incidents(flow), found -> !found.isEmpty()).getFirst();
     assertThat(incident)
         .startsWith("carrier.check-tracking at check-tracking failed on every attempt")
-        .contains("If a provider is down, wait for it and retry the incident in Operate")
+        .contains("If a provider is down, wait for it, then retry the step")
         .doesNotContain("asak_test_outage");
+    long jobKey = journal.failedJobKey(flow, "check-tracking");
+    String listed = http.perform(get("/api/incidents").param("caseId", caseId.toString()).with(httpBasic("ops", "ops")))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    assertThat(JsonPath.<List<String>>read(listed, "$[?(@.jobKey == " + jobKey + ")].reason")).containsExactly(incident);
+    assertThat(cases.find(caseId).timeline()).anyMatch(e -> e.kind() == TimelineKind.STEP_FAILED);
 
     aftership.resetAll();
     aftership.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(VERSION + "/trackings")
         .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
             .withBody(fixture("tracking-in-transit-200.json"))));
-    retryIncident(flow);
+    http.perform(post("/api/incidents/" + jobKey + "/retry").with(httpBasic("manager", "manager")))
+        .andExpect(status().isOk());
 
     await().atMost(Duration.ofSeconds(30)).until(() -> journal.completedSteps(flow).contains("check-tracking"));
+    assertThat(cases.find(caseId).timeline())
+        .anyMatch(e -> e.kind() == TimelineKind.STEP_RETRIED && e.actor().equals("manager"));
+    http.perform(get("/api/incidents").param("caseId", caseId.toString()).with(httpBasic("ops", "ops")))
+        .andExpect(jsonPath("$.length()").value(0));
+    http.perform(post("/api/incidents/" + jobKey + "/retry").with(httpBasic("manager", "manager")))
+        .andExpect(status().isNotFound());
+    http.perform(post("/api/incidents/" + jobKey + "/retry").with(httpBasic("agent", "agent")))
+        .andExpect(status().isForbidden());
   }
 
   @Test
@@ -131,12 +152,6 @@ class ProviderOutageTest {
   /** The back-off runs from when the engine records the failure, so the clock moves only after that. */
   private void awaitFailures(long flow, long count) {
     await().atMost(Duration.ofSeconds(30)).until(() -> journal.failedAttempts(flow, "check-tracking") == count);
-  }
-
-  private void retryIncident(long flow) {
-    long jobKey = journal.failedJobKey(flow, "check-tracking");
-    camunda.newUpdateRetriesCommand(jobKey).retries(1).send().join();
-    camunda.newResolveIncidentCommand(journal.incidentKey(flow)).send().join();
   }
 
   private long lostParcelFlowOf(UUID caseId) {

@@ -4,6 +4,8 @@ import static io.seawall.CaseRequests.designerCoatNotAsDescribedFromUs;
 import static io.seawall.CaseRequests.openAs;
 import static io.seawall.CaseRequests.uniqueOrder;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -23,6 +25,8 @@ import io.seawall.engine.EmbeddedEngine;
 import io.seawall.engine.EngineClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -68,11 +72,24 @@ class AgentStepSlaTest {
         .isBetween(opened.plus(Duration.ofHours(36)), opened.plus(Duration.ofHours(36)).plusSeconds(60));
     assertThat(managersView(caseId, true)).isNull();
     assertThat(escalationTasks(caseId)).isEmpty();
+    String today = LocalDate.ofInstant(clock.now(), ZoneOffset.UTC).toString();
+    http.perform(get("/api/sla/overview").param("days", "7").with(httpBasic("manager", "manager")))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.now[?(@.market == 'US' && @.step == 'resolve-case')].atRisk",
+            hasItem(greaterThanOrEqualTo(1))))
+        .andExpect(jsonPath("$.days.length()").value(7))
+        .andExpect(jsonPath("$.days[6].day").value(today))
+        .andExpect(jsonPath("$.days[6].turnedAtRisk", greaterThanOrEqualTo(1)));
 
     clock.advance(Duration.ofHours(12));
     long escalation = await().atMost(Duration.ofSeconds(30))
         .until(() -> escalationTasks(caseId), keys -> !keys.isEmpty()).getFirst().longValue();
     assertThat(managersView(caseId, true)).isNotNull();
+    http.perform(get("/api/sla/overview").param("days", "30").with(httpBasic("manager", "manager")))
+        .andExpect(jsonPath("$.now[?(@.market == 'US' && @.step == 'resolve-case')].breached",
+            hasItem(greaterThanOrEqualTo(1))))
+        .andExpect(jsonPath("$.days.length()").value(30))
+        .andExpect(jsonPath("$.days[29].breached", greaterThanOrEqualTo(1)));
     assertThat(cases.find(caseId).timeline()).anySatisfy(e -> {
       assertThat(e.kind()).isEqualTo(TimelineKind.SLA_BREACHED);
       assertThat(e.step()).isEqualTo("resolve-case");
@@ -89,6 +106,16 @@ class AgentStepSlaTest {
         .andExpect(jsonPath("$[?(@.step == 'resolve-case' && @.market == 'US')].metShare").value(0.0))
         .andExpect(jsonPath("$[?(@.step == 'resolve-case' && @.market == 'US')].clocks").value(1));
     assertThat(cases.find(caseId).status()).isEqualTo(CaseStatus.RESOLVED);
+  }
+
+  @Test
+  void theManagersOverviewRefusesAPeriodOrTimeZoneItCannotCountNamingTheField() throws Exception {
+    http.perform(get("/api/sla/overview").param("days", "0").with(httpBasic("manager", "manager")))
+        .andExpect(status().isBadRequest());
+    http.perform(get("/api/sla/overview").param("zone", "Mars/Olympus").with(httpBasic("manager", "manager")))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("zone"));
+    http.perform(get("/api/sla/overview").with(httpBasic("agent", "agent"))).andExpect(status().isForbidden());
   }
 
   @Test
