@@ -50,7 +50,8 @@ class CaseController {
 
   @PostMapping("/{id}/notes")
   @Operation(summary = "Leave an internal note on the case; it is never sent to the buyer")
-  ResponseEntity<CaseView.NoteView> addNote(@PathVariable UUID id, @Valid @RequestBody NoteRequest note, Principal who) {
+  ResponseEntity<CaseView.NoteView> addNote(
+      @PathVariable UUID id, @Valid @RequestBody NoteRequest note, Principal who) {
     return ResponseEntity.created(URI.create("/api/cases/" + id)).body(cases.addNote(id, note.text(), who.getName()));
   }
 
