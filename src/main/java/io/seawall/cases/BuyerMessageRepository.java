@@ -11,6 +11,8 @@ interface BuyerMessageRepository extends JpaRepository<BuyerMessage, Long> {
 
   boolean existsByCaseIdAndSourceKey(UUID caseId, String sourceKey);
 
+  Optional<BuyerMessage> findByCaseIdAndSourceKey(UUID caseId, String sourceKey);
+
   Optional<BuyerMessage> findFirstByCaseIdAndDirectionOrderByCreatedAtDescIdDesc(
       UUID caseId, BuyerMessage.Direction direction);
 }

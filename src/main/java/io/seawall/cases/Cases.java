@@ -192,12 +192,24 @@ public class Cases {
    * goes out through {@link BuyerOutbox}.
    *
    * @param timelineDetail what the timeline says of it, without its text
-   * @return the message's id
+   * @param sourceKey the agent's request, if it names itself: a retried request (a double click, a
+   *     timeout) keeps no second message, so the buyer is not written to twice
+   * @return the message's id; the first one's for a repeated {@code sourceKey}
    */
-  public long recordReply(
-      UUID caseId, String template, String language, String body, String agent, String timelineDetail) {
+  public long recordReply(UUID caseId, String template, String language, String body, String agent,
+      String timelineDetail, String sourceKey) {
     requireCase(caseId);
-    return tx.execute(status -> writeOutbound(caseId, template, language, body, agent, null, null, timelineDetail));
+    Optional<Long> kept = sourceKey == null ? Optional.empty() : messageOfSource(caseId, sourceKey);
+    if (kept.isPresent()) {
+      return kept.get();
+    }
+    try {
+      return tx.execute(
+          status -> writeOutbound(caseId, template, language, body, agent, sourceKey, null, timelineDetail));
+    } catch (DataIntegrityViolationException raced) {
+      // The same request arrived twice at once: the other one kept the message.
+      return messageOfSource(caseId, sourceKey).orElseThrow(() -> raced);
+    }
   }
 
   /** Keeps an agent's internal note; the timeline says who added one, not what it says. */
@@ -364,6 +376,10 @@ public class Cases {
     messages.saveAndFlush(m);
     append(caseId, TimelineKind.MESSAGE_SENT, step, author, timelineDetail, null);
     return m.id;
+  }
+
+  private Optional<Long> messageOfSource(UUID caseId, String sourceKey) {
+    return read.execute(status -> messages.findByCaseIdAndSourceKey(caseId, sourceKey).map(m -> m.id));
   }
 
   private void append(UUID caseId, TimelineKind kind, String step, String actor, String detail, String sourceKey) {

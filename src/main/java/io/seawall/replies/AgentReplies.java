@@ -18,6 +18,8 @@ public class AgentReplies {
   /** What the case store keeps of a message, and within WhatsApp's 4,096 characters for a text. */
   static final int MESSAGE_LENGTH = 4000;
   static final String FREE_TEXT = "agent-reply";
+  /** Kept as the message's source key, which holds 100 characters. */
+  private static final int IDEMPOTENCY_KEY_LENGTH = 64;
 
   private static final Logger log = LoggerFactory.getLogger(AgentReplies.class);
 
@@ -29,12 +31,19 @@ public class AgentReplies {
     this.macros = macros;
   }
 
-  public SentReply reply(UUID caseId, ReplyRequest request, String agent) {
+  /**
+   * @param idempotencyKey names the agent's request, if given: the same key again answers the first
+   *     reply and sends nothing more
+   */
+  public SentReply reply(UUID caseId, ReplyRequest request, String agent, String idempotencyKey) {
     if (request.text() == null && request.macro() == null) {
       throw new ReplyProblem.Rejected("text", "give the reply's text, a macro, or both");
     }
     if (request.text() != null && request.text().isBlank()) {
       throw new ReplyProblem.Rejected("text", "must not be blank");
+    }
+    if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > IDEMPOTENCY_KEY_LENGTH)) {
+      throw new ReplyProblem.Rejected("Idempotency-Key", "must be 1 to " + IDEMPOTENCY_KEY_LENGTH + " characters");
     }
     CaseView c = cases.find(caseId);
     String buyerLanguage = c.buyer().language();
@@ -56,7 +65,8 @@ public class AgentReplies {
         + (request.text() == null ? "" : " and text");
     long id = cases.recordReply(caseId, template, language, body, agent,
         "agent replied (" + said + ", " + language + (englishFallback ? " for a " + buyerLanguage + " buyer" : "")
-            + "); on its way");
+            + "); on its way",
+        idempotencyKey == null ? null : "reply:" + idempotencyKey);
     log.info("Agent {} replied on case {} ({}, {})", agent, c.reference(), template, language);
     return new SentReply(id, caseId, request.macro(), language, buyerLanguage, englishFallback, "PENDING");
   }

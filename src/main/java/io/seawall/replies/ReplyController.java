@@ -10,6 +10,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -24,8 +25,12 @@ class ReplyController {
 
   @PostMapping("/api/cases/{id}/messages")
   @Operation(summary = "Reply to the buyer with text, a macro, or a macro and text; it goes out as the buyer wrote")
-  ResponseEntity<SentReply> reply(@PathVariable UUID id, @Valid @RequestBody ReplyRequest request, Principal who) {
+  ResponseEntity<SentReply> reply(
+      @PathVariable UUID id,
+      @Valid @RequestBody ReplyRequest request,
+      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+      Principal who) {
     return ResponseEntity.accepted().location(URI.create("/api/cases/" + id))
-        .body(replies.reply(id, request, who.getName()));
+        .body(replies.reply(id, request, who.getName(), idempotencyKey));
   }
 }

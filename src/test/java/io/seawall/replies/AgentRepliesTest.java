@@ -152,6 +152,31 @@ class AgentRepliesTest {
   }
 
   @Test
+  void aReplySentTwiceWithTheSameIdempotencyKeyReachesTheBuyerOnce() throws Exception {
+    String order = uniqueOrder();
+    UUID caseId = openAs(http, "agent", coatFromGermany(order));
+    String key = UUID.randomUUID().toString();
+
+    String first = http.perform(MockMvcRequestBuilders.post("/api/cases/" + caseId + "/messages")
+            .with(httpBasic("agent", "agent")).header("Idempotency-Key", key)
+            .contentType(MediaType.APPLICATION_JSON).content("{\"macro\": \"refund-issued\"}"))
+        .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
+    http.perform(MockMvcRequestBuilders.post("/api/cases/" + caseId + "/messages")
+            .with(httpBasic("agent", "agent")).header("Idempotency-Key", key)
+            .contentType(MediaType.APPLICATION_JSON).content("{\"macro\": \"refund-issued\"}"))
+        .andExpect(status().isAccepted())
+        .andExpect(jsonPath("$.messageId").value(com.jayway.jsonpath.JsonPath.<Integer>read(first, "$.messageId")));
+    refused(http.perform(MockMvcRequestBuilders.post("/api/cases/" + caseId + "/messages")
+        .with(httpBasic("agent", "agent")).header("Idempotency-Key", "k".repeat(65))
+        .contentType(MediaType.APPLICATION_JSON).content("{\"macro\": \"refund-issued\"}")), "Idempotency-Key");
+
+    await().atMost(SOON).until(() -> mailTo(CaseRequests.buyerEmail(order), "1.450,00") != null);
+    assertThat(cases.find(caseId).messages()).singleElement()
+        .satisfies(m -> assertThat(m.body()).contains("wir haben Ihnen 1.450,00"));
+    assertThat(timeline(caseId, TimelineKind.MESSAGE_SENT)).hasSize(1);
+  }
+
+  @Test
   void aNoteStaysOnTheCaseAndIsNeverSent() throws Exception {
     String order = uniqueOrder();
     UUID caseId = openAs(http, "agent", CaseRequests.designerCoatNotAsDescribedFromUs(order));
