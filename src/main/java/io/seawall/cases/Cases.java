@@ -208,6 +208,9 @@ public class Cases {
           status -> writeOutbound(caseId, template, language, body, agent, sourceKey, null, timelineDetail));
     } catch (DataIntegrityViolationException raced) {
       // The same request arrived twice at once: the other one kept the message.
+      if (sourceKey == null) {
+        throw raced;
+      }
       return messageOfSource(caseId, sourceKey).orElseThrow(() -> raced);
     }
   }

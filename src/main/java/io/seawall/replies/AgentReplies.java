@@ -57,8 +57,8 @@ public class AgentReplies {
       body = request.text() == null ? filled.text() : filled.text() + "\n\n" + request.text().strip();
     }
     if (body.length() > MESSAGE_LENGTH) {
-      throw new ReplyProblem.Rejected("text",
-          "makes the reply " + body.length() + " characters with the macro; at most " + MESSAGE_LENGTH);
+      throw new ReplyProblem.Rejected("text", "makes the reply " + body.length() + " characters"
+          + (request.macro() == null ? "" : " with the macro") + "; at most " + MESSAGE_LENGTH);
     }
     String template = request.macro() == null ? FREE_TEXT : FREE_TEXT + ":" + request.macro();
     String said = request.macro() == null ? "free text" : "macro " + request.macro()
