@@ -35,6 +35,8 @@ class BuyerMessage {
   public String language;
   public String template;
   public String body;
+  /** The buyer, the agent who wrote (their user name), or Seawall's step that did. */
+  public String author;
   public Instant createdAt;
   public String sourceKey;
 

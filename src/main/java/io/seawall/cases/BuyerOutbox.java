@@ -174,7 +174,7 @@ public class BuyerOutbox {
 
   private OutboundMessage read(long id) {
     return db.sql("""
-            select m.id, m.case_id, c.reference, c.order_reference, c.marketplace, c.shop, c.channel, m.language,
+            select m.id, m.case_id, c.reference, c.order_reference, c.marketplace, c.shop, m.channel, m.language,
               m.template, m.body, m.delivery_attempts, c.buyer_name, c.buyer_email, c.buyer_phone, m.bounced_by
             from case_message m join after_sales_case c on c.id = m.case_id
             where m.id = ?""")

@@ -48,6 +48,13 @@ class CaseController {
     return ResponseEntity.noContent().build();
   }
 
+  @PostMapping("/{id}/notes")
+  @Operation(summary = "Leave an internal note on the case; it is never sent to the buyer")
+  ResponseEntity<CaseView.NoteView> addNote(
+      @PathVariable UUID id, @Valid @RequestBody NoteRequest note, Principal who) {
+    return ResponseEntity.created(URI.create("/api/cases/" + id)).body(cases.addNote(id, note.text(), who.getName()));
+  }
+
   @GetMapping("/{id}")
   @Operation(summary = "One case with its timeline")
   CaseView get(@PathVariable UUID id) {

@@ -10,7 +10,8 @@ interface CaseMapper {
   @Mapping(target = "reason", expression = "java(new CaseView.ReasonView(c.reasonCode, c.reasonText))")
   @Mapping(target = "timeline", source = "timeline")
   @Mapping(target = "messages", source = "messages")
-  CaseView toView(AfterSalesCase c, List<TimelineEntry> timeline, List<BuyerMessage> messages);
+  @Mapping(target = "notes", source = "notes")
+  CaseView toView(AfterSalesCase c, List<TimelineEntry> timeline, List<BuyerMessage> messages, List<CaseNote> notes);
 
   @Mapping(target = "country", source = "buyer.country")
   @Mapping(target = "reason", source = "reasonCode")
@@ -27,6 +28,9 @@ interface CaseMapper {
   CaseView.TimelineView toView(TimelineEntry entry);
 
   CaseView.MessageView toView(BuyerMessage message);
+
+  @Mapping(target = "text", source = "body")
+  CaseView.NoteView toView(CaseNote note);
 
   Buyer toBuyer(OpenCaseRequest.BuyerDetails details);
 

@@ -31,7 +31,8 @@ public record CaseView(
     List<ItemView> items,
     List<ShipmentView> shipments,
     List<TimelineView> timeline,
-    List<MessageView> messages) {
+    List<MessageView> messages,
+    List<NoteView> notes) {
 
   public record BuyerView(
       String name,
@@ -74,13 +75,23 @@ public record CaseView(
   public record TimelineView(
       Instant occurredAt, TimelineKind kind, String step, String actor, String detail) {}
 
+  /** {@code author}: the buyer, the agent who wrote, or Seawall for a step's notice. */
   public record MessageView(
-      String direction, Channel channel, String language, String template, String body, Instant createdAt,
-      String deliveryStatus, String deliveredBy) {
+      long id, String direction, Channel channel, String language, String template, String author, String body,
+      Instant createdAt, String deliveryStatus, String deliveredBy) {
 
     @Override
     public String toString() {
       return "MessageView[" + direction + " " + template + " " + language + ", text withheld]";
+    }
+  }
+
+  /** An agent's internal note: never sent to the buyer. */
+  public record NoteView(long id, String author, String text, Instant createdAt) {
+
+    @Override
+    public String toString() {
+      return "NoteView[" + id + " by " + author + ", text withheld]";
     }
   }
 }

@@ -30,6 +30,7 @@ public class Cases {
   private final CaseRepository cases;
   private final TimelineRepository timeline;
   private final BuyerMessageRepository messages;
+  private final CaseNoteRepository notes;
   private final CaseMapper mapper;
   private final CaseProcess process;
   private final UsdReferenceRates rates;
@@ -43,6 +44,7 @@ public class Cases {
       CaseRepository cases,
       TimelineRepository timeline,
       BuyerMessageRepository messages,
+      CaseNoteRepository notes,
       CaseMapper mapper,
       CaseProcess process,
       UsdReferenceRates rates,
@@ -52,6 +54,7 @@ public class Cases {
     this.cases = cases;
     this.timeline = timeline;
     this.messages = messages;
+    this.notes = notes;
     this.mapper = mapper;
     this.process = process;
     this.rates = rates;
@@ -98,7 +101,8 @@ public class Cases {
       return mapper.toView(
           c,
           timeline.findByCaseIdOrderByOccurredAtAscIdAsc(id),
-          messages.findByCaseIdOrderByCreatedAtAscIdAsc(id));
+          messages.findByCaseIdOrderByCreatedAtAscIdAsc(id),
+          notes.findByCaseIdOrderByCreatedAtAscIdAsc(id));
     });
   }
 
@@ -179,24 +183,51 @@ public class Cases {
     if (sourceKey != null && messages.existsByCaseIdAndSourceKey(caseId, sourceKey)) {
       return;
     }
-    Channel channel = cases.findById(caseId).orElseThrow().channel;
-    tx.executeWithoutResult(
-        status -> {
-          BuyerMessage m = new BuyerMessage();
-          m.caseId = caseId;
-          m.direction = BuyerMessage.Direction.OUTBOUND;
-          m.channel = channel;
-          m.language = language;
-          m.template = template;
-          m.body = body;
-          m.createdAt = clock.instant();
-          m.sourceKey = sourceKey;
-          m.deliveryStatus = BuyerOutbox.PENDING;
-          m.nextAttemptAt = m.createdAt;
-          messages.save(m);
-          append(caseId, TimelineKind.MESSAGE_SENT, step, actor,
-              "buyer told (" + template + ", " + language + "); on its way", null);
-        });
+    tx.executeWithoutResult(status -> writeOutbound(caseId, template, language, body, actor, sourceKey,
+        step, "buyer told (" + template + ", " + language + "); on its way"));
+  }
+
+  /**
+   * Keeps an agent's message to the buyer and notes it on the timeline, in one transaction; it
+   * goes out through {@link BuyerOutbox}.
+   *
+   * @param timelineDetail what the timeline says of it, without its text
+   * @param sourceKey the agent's request, if it names itself: a retried request (a double click, a
+   *     timeout) keeps no second message, so the buyer is not written to twice
+   * @return the message's id; the first one's for a repeated {@code sourceKey}
+   */
+  public long recordReply(UUID caseId, String template, String language, String body, String agent,
+      String timelineDetail, String sourceKey) {
+    requireCase(caseId);
+    Optional<Long> kept = sourceKey == null ? Optional.empty() : messageOfSource(caseId, sourceKey);
+    if (kept.isPresent()) {
+      return kept.get();
+    }
+    try {
+      return tx.execute(
+          status -> writeOutbound(caseId, template, language, body, agent, sourceKey, null, timelineDetail));
+    } catch (DataIntegrityViolationException raced) {
+      // The same request arrived twice at once: the other one kept the message.
+      if (sourceKey == null) {
+        throw raced;
+      }
+      return messageOfSource(caseId, sourceKey).orElseThrow(() -> raced);
+    }
+  }
+
+  /** Keeps an agent's internal note; the timeline says who added one, not what it says. */
+  public CaseView.NoteView addNote(UUID caseId, String text, String agent) {
+    requireCase(caseId);
+    return tx.execute(status -> {
+      CaseNote note = new CaseNote();
+      note.caseId = caseId;
+      note.author = agent;
+      note.body = text;
+      note.createdAt = clock.instant();
+      notes.saveAndFlush(note);
+      append(caseId, TimelineKind.NOTE_ADDED, null, agent, "internal note added", null);
+      return mapper.toView(note);
+    });
   }
 
   /** The buyer's time zone, for dates written to them. */
@@ -325,6 +356,35 @@ public class Cases {
     return request.shipments() == null ? List.of() : request.shipments();
   }
 
+  /**
+   * The buyer is answered on the channel they last wrote on (a buyer of an e-mail case who then
+   * wrote on WhatsApp expects the answer there), else the one the case came by.
+   */
+  private long writeOutbound(UUID caseId, String template, String language, String body, String author,
+      String sourceKey, String step, String timelineDetail) {
+    BuyerMessage m = new BuyerMessage();
+    m.caseId = caseId;
+    m.direction = BuyerMessage.Direction.OUTBOUND;
+    m.channel = messages.findFirstByCaseIdAndDirectionOrderByCreatedAtDescIdDesc(caseId, BuyerMessage.Direction.INBOUND)
+        .map(inbound -> inbound.channel)
+        .orElseGet(() -> cases.findById(caseId).orElseThrow().channel);
+    m.language = language;
+    m.template = template;
+    m.author = author;
+    m.body = body;
+    m.createdAt = clock.instant();
+    m.sourceKey = sourceKey;
+    m.deliveryStatus = BuyerOutbox.PENDING;
+    m.nextAttemptAt = m.createdAt;
+    messages.saveAndFlush(m);
+    append(caseId, TimelineKind.MESSAGE_SENT, step, author, timelineDetail, null);
+    return m.id;
+  }
+
+  private Optional<Long> messageOfSource(UUID caseId, String sourceKey) {
+    return read.execute(status -> messages.findByCaseIdAndSourceKey(caseId, sourceKey).map(m -> m.id));
+  }
+
   private void append(UUID caseId, TimelineKind kind, String step, String actor, String detail, String sourceKey) {
     TimelineEntry e = new TimelineEntry();
     e.caseId = caseId;
@@ -420,6 +480,7 @@ public class Cases {
       m.direction = BuyerMessage.Direction.INBOUND;
       m.channel = channel;
       m.language = language;
+      m.author = "buyer";
       m.body = body.length() > MESSAGE_LENGTH ? body.substring(0, MESSAGE_LENGTH) : body;
       m.createdAt = clock.instant();
       m.sourceKey = sourceKey;

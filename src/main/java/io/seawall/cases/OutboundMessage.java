@@ -6,7 +6,7 @@ import java.util.UUID;
  * A message to the buyer on its way out, with what a channel needs to deliver it. The text and the
  * buyer's addresses are personal data: held in memory for the delivery only, never logged.
  *
- * @param caseChannel how the buyer reached the seller, which is how they expect the answer
+ * @param caseChannel how the buyer last reached the seller, which is how they expect the answer
  * @param attempts delivery attempts so far
  * @param bouncedBy the channel that accepted the message but then could not deliver it, if any
  */

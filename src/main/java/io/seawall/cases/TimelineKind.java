@@ -13,6 +13,8 @@ public enum TimelineKind {
   MESSAGE_DELIVERED,
   /** No channel reached the buyer, or delivery kept failing: someone must reach them another way. */
   MESSAGE_UNDELIVERED,
+  /** An agent left an internal note; its text stays in the case store, never in the timeline. */
+  NOTE_ADDED,
   REFUND_ISSUED,
   REFUND_REFUSED,
   FLAGGED_AT_RISK,

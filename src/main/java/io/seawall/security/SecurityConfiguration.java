@@ -55,10 +55,12 @@ class SecurityConfiguration {
             .requestMatchers("/actuator/health/**", "/actuator/info", "/error").permitAll()
             .requestMatchers("/webhooks/**").permitAll()
             .requestMatchers("/api/intake/**", "/api/buyer-messages/**").hasAnyRole(Role.OPS.name(), Role.ADMIN.name())
-            .requestMatchers(HttpMethod.POST, "/api/cases", "/api/tasks/**").hasAnyRole(CASE_WORKERS)
+            .requestMatchers(HttpMethod.POST, "/api/cases", "/api/cases/*/messages", "/api/cases/*/notes",
+                "/api/tasks/**").hasAnyRole(CASE_WORKERS)
             .requestMatchers(HttpMethod.PUT, "/api/cases/*/delivery-address").hasAnyRole(CASE_WORKERS)
             .requestMatchers("/api/case-store/**", "/api/incidents/**").hasAnyRole(
                 Role.ESCALATION_MANAGER.name(), Role.OPS.name(), Role.ADMIN.name())
+            .requestMatchers(HttpMethod.PUT, "/api/macros/**").hasAnyRole(Role.OPS.name(), Role.ADMIN.name())
             .requestMatchers("/api/sla/**").hasAnyRole(
                 Role.ESCALATION_MANAGER.name(), Role.OPS.name(), Role.ADMIN.name())
             .requestMatchers("/api/**").hasAnyRole(EVERYONE)

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.seawall.cases.CaseProblem;
 import io.seawall.desk.DeskProblem;
+import io.seawall.replies.ReplyProblem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -124,6 +125,16 @@ class ProblemAnswers extends ResponseEntityExceptionHandler {
   @ExceptionHandler(DeskProblem.Conflict.class)
   ProblemDetail taskConflict(DeskProblem.Conflict ex) {
     return titled(HttpStatus.CONFLICT, "Not possible in the task's current state", ex.getMessage());
+  }
+
+  @ExceptionHandler(ReplyProblem.Rejected.class)
+  ResponseEntity<Object> replyRejected(ReplyProblem.Rejected ex) {
+    return invalid(ex.fields().stream().map(f -> new FieldMessage(f.field(), f.message())).toList());
+  }
+
+  @ExceptionHandler(ReplyProblem.UnknownMacro.class)
+  ProblemDetail macroNotFound(ReplyProblem.UnknownMacro ex) {
+    return titled(HttpStatus.NOT_FOUND, "Macro not found", ex.getMessage());
   }
 
   private static ResponseEntity<Object> invalid(List<FieldMessage> errors) {
