@@ -1,0 +1,38 @@
+package io.seawall.security;
+
+import jakarta.servlet.DispatcherType;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * The desk signs people in with a browser session and guards every form with a CSRF token. It owns
+ * only its own paths, so the API keeps its stateless chain ({@link SecurityConfiguration}) with
+ * HTTP basic or bearer tokens and problem+json refusals; this chain answers a refusal with a page.
+ */
+@Configuration(proxyBeanMethods = false)
+class DeskSecurityConfiguration {
+
+  /** Paths the desk serves; everything else is the API's. */
+  static final String[] DESK_PATHS = {"/", "/login", "/logout", "/desk/**", "/webjars/**"};
+
+  @Bean
+  @Order(Ordered.HIGHEST_PRECEDENCE)
+  SecurityFilterChain desk(HttpSecurity http) throws Exception {
+    String[] caseWorkers = {Role.AGENT.name(), Role.ESCALATION_MANAGER.name(), Role.ADMIN.name()};
+    http.securityMatcher(DESK_PATHS)
+        .authorizeHttpRequests(auth -> auth
+            .dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll()
+            .requestMatchers("/login", "/desk/desk.css", "/desk/desk.js", "/webjars/**").permitAll()
+            .requestMatchers("/desk/ops/**").hasAnyRole(Role.OPS.name(), Role.ADMIN.name())
+            .requestMatchers("/desk/inbox/**", "/desk/cases/**", "/desk/tasks/**").hasAnyRole(caseWorkers)
+            .anyRequest().authenticated())
+        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false))
+        .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
+        .exceptionHandling(e -> e.accessDeniedPage("/desk/forbidden"));
+    return http.build();
+  }
+}
