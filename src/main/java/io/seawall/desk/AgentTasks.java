@@ -31,9 +31,12 @@ public class AgentTasks {
   private final CamundaClient camunda;
   private final Cases cases;
   private final Clock clock;
+  private final InboxQuery inbox;
 
-  AgentTasks(AgentTaskRepository tasks, TaskForms forms, CamundaClient camunda, Cases cases, Clock clock) {
+  AgentTasks(
+      AgentTaskRepository tasks, TaskForms forms, CamundaClient camunda, Cases cases, Clock clock, InboxQuery inbox) {
     this.tasks = tasks;
+    this.inbox = inbox;
     this.forms = forms;
     this.camunda = camunda;
     this.cases = cases;
@@ -93,6 +96,11 @@ public class AgentTasks {
       return cb.and(all.toArray(Predicate[]::new));
     };
     return tasks.findAll(query, page).map(AgentTask::view);
+  }
+
+  /** The desk's inbox: the agent's open tasks with their cases' facts, soonest due first. */
+  public InboxPage inbox(Agent agent, InboxFilter filter) {
+    return inbox.page(agent, filter, clock.instant());
   }
 
   public AgentTaskView find(long key, Agent agent) {
