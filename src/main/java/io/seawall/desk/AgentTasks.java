@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.data.domain.Page;
@@ -101,6 +102,11 @@ public class AgentTasks {
   /** The desk's inbox: the agent's open tasks with their cases' facts, soonest due first. */
   public InboxPage inbox(Agent agent, InboxFilter filter) {
     return inbox.page(agent, filter, clock.instant());
+  }
+
+  /** The form a task asks the agent to fill, as ops staff laid it out. */
+  public Optional<TaskForm> form(String formId) {
+    return formId == null ? Optional.empty() : forms.layoutOf(formId);
   }
 
   public AgentTaskView find(long key, Agent agent) {
