@@ -1,12 +1,19 @@
 package io.seawall.security;
 
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 
 /**
  * The desk signs people in with a browser session and guards every form with a CSRF token. It owns
@@ -32,7 +39,24 @@ class DeskSecurityConfiguration {
             .anyRequest().authenticated())
         .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false))
         .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
-        .exceptionHandling(e -> e.accessDeniedPage("/desk/forbidden"));
+        .exceptionHandling(e -> e
+            .authenticationEntryPoint(signIn())
+            .accessDeniedPage("/desk/forbidden"));
     return http.build();
+  }
+
+  /**
+   * Someone not signed in goes to the sign-in page. For an htmx request (the inbox's refresh after
+   * the session ended) the whole page goes there, rather than the form landing inside the table.
+   */
+  private static AuthenticationEntryPoint signIn() {
+    AuthenticationEntryPoint wholePage = (request, response, ex) -> {
+      response.setHeader("HX-Redirect", request.getContextPath() + "/login");
+      response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+    };
+    DelegatingAuthenticationEntryPoint entry = new DelegatingAuthenticationEntryPoint(
+        new LinkedHashMap<>(Map.of(new RequestHeaderRequestMatcher("HX-Request"), wholePage)));
+    entry.setDefaultEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"));
+    return entry;
   }
 }
