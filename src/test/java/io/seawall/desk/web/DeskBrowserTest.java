@@ -80,6 +80,21 @@ class DeskBrowserTest {
   }
 
   @Test
+  void aTaskSomeoneElseHoldsShowsWhoHoldsItAndOffersNoCompletion() {
+    try (Browser browser = Browser.open(port)) {
+      HighValueCase coat = openHighValueCaseWaitingForAnAgent();
+      api("POST", "/api/tasks/" + coat.task() + "/claim", null);
+
+      browser.signIn("admin");
+      browser.go("/desk/cases/" + coat.id());
+      assertThat(browser.text("#held-by-other")).contains("agent");
+      assertThat(browser.all("#complete")).isEmpty();
+      assertThat(browser.all("#claim")).isEmpty();
+      browser.screenshot("d1-task-held-by-someone-else");
+    }
+  }
+
+  @Test
   void anAgentOpeningAnOpsPageIsToldItIsNotForTheirRole() {
     try (Browser browser = Browser.open(port)) {
       browser.signIn("agent");
