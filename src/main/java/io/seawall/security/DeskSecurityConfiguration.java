@@ -4,11 +4,13 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
@@ -16,7 +18,8 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 
 /**
- * The desk signs people in with a browser session and guards every form with a CSRF token. It owns
+ * The desk signs people in with a browser session (through the OIDC issuer's code flow when a client
+ * registration is configured, else on its own form) and guards every form with a CSRF token. It owns
  * only its own paths, so the API keeps its stateless chain ({@link SecurityConfiguration}) with
  * HTTP basic or bearer tokens and problem+json refusals; this chain answers a refusal with a page.
  */
@@ -24,11 +27,15 @@ import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher
 class DeskSecurityConfiguration {
 
   /** Paths the desk serves; everything else is the API's. */
-  static final String[] DESK_PATHS = {"/", "/login", "/logout", "/desk/**", "/webjars/**"};
+  private static final String[] DESK_PATHS = {
+    "/", "/login", "/logout", "/desk/**", "/webjars/**", "/oauth2/authorization/**", "/login/oauth2/**"
+  };
 
   @Bean
   @Order(Ordered.HIGHEST_PRECEDENCE)
-  SecurityFilterChain desk(HttpSecurity http) throws Exception {
+  SecurityFilterChain desk(
+      HttpSecurity http, SecurityProperties properties, ObjectProvider<ClientRegistrationRepository> issuers)
+      throws Exception {
     String[] caseWorkers = {Role.AGENT.name(), Role.ESCALATION_MANAGER.name(), Role.ADMIN.name()};
     http.securityMatcher(DESK_PATHS)
         .authorizeHttpRequests(auth -> auth
@@ -42,6 +49,13 @@ class DeskSecurityConfiguration {
         .exceptionHandling(e -> e
             .authenticationEntryPoint(signIn())
             .accessDeniedPage("/desk/forbidden"));
+    // With a client registration configured, the desk signs in through the OIDC issuer (code flow).
+    if (issuers.getIfAvailable() != null) {
+      http.oauth2Login(oidc -> oidc
+          .loginPage("/login")
+          .defaultSuccessUrl("/", false)
+          .userInfoEndpoint(info -> info.userAuthoritiesMapper(new OidcRoles(properties.rolesClaim()))));
+    }
     return http.build();
   }
 

@@ -1,7 +1,13 @@
 package io.seawall.desk.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,8 +17,29 @@ import org.springframework.web.bind.annotation.RequestMapping;
 @Controller
 class EntranceController {
 
+  private final List<Issuer> issuers = new ArrayList<>();
+  private final boolean demoUsers;
+
+  EntranceController(
+      ObjectProvider<ClientRegistrationRepository> registrations,
+      @Value("${seawall.security.demo-users:false}") boolean demoUsers) {
+    if (registrations.getIfAvailable() instanceof Iterable<?> all) {
+      all.forEach(r -> {
+        ClientRegistration registration = (ClientRegistration) r;
+        issuers.add(new Issuer(registration.getRegistrationId(), registration.getClientName()));
+      });
+    }
+    this.demoUsers = demoUsers;
+  }
+
+  /** An OIDC issuer the desk signs in through, as its sign-in button shows it. */
+  record Issuer(String id, String name) {}
+
+  /** The issuers' buttons when any is configured; the form for the demo users when they exist. */
   @GetMapping("/login")
-  String signIn() {
+  String signIn(Model model) {
+    model.addAttribute("issuers", issuers);
+    model.addAttribute("passwordForm", issuers.isEmpty() || demoUsers);
     return "desk/login";
   }
 
