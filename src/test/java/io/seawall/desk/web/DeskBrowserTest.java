@@ -43,6 +43,8 @@ class DeskBrowserTest {
     try (Browser browser = Browser.open(port)) {
       HighValueCase coat = openHighValueCaseWaitingForAnAgent();
 
+      browser.go("/login");
+      browser.screenshot("a0-sign-in");
       browser.signIn("agent");
       assertThat(browser.url()).endsWith("/desk/inbox");
       browser.find("tr[data-case='" + coat.reference() + "']");
