@@ -22,6 +22,8 @@ import org.springframework.test.web.servlet.MockMvc;
     "seawall.engine.directory=./target/engine/${random.uuid}",
     "seawall.engine.port=0",
     "seawall.engine.rest-port=0",
+    // A context of its own starts its own engine; on a busy machine deploying the models takes longer than 10 s.
+    "camunda.client.request-timeout=PT60S",
     "seawall.security.demo-users=false",
     "spring.security.oauth2.client.registration.company.client-id=seawall-desk",
     "spring.security.oauth2.client.registration.company.client-secret=not-a-secret",

@@ -39,7 +39,8 @@ class DeskPageModel {
     String query = request.getQueryString() == null ? "" : Arrays.stream(request.getQueryString().split("&"))
         .filter(p -> !p.startsWith("lang=") && !p.isEmpty())
         .collect(Collectors.joining("&"));
-    return request.getRequestURI() + (query.isEmpty() ? "" : "?" + query);
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    return path + (query.isEmpty() ? "" : "?" + query);
   }
 
   @ModelAttribute("lang")

@@ -116,6 +116,10 @@ final class Browser implements AutoCloseable {
     });
   }
 
+  void waitForAddressContaining(String part) {
+    new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains(part));
+  }
+
   String text(String css) {
     return find(css).getText();
   }

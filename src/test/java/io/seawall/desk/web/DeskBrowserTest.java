@@ -31,6 +31,8 @@ import org.springframework.test.context.ContextConfiguration;
     "seawall.engine.directory=./target/engine/${random.uuid}",
     "seawall.engine.port=0",
     "seawall.engine.rest-port=0",
+    // A context of its own starts its own engine; on a busy machine deploying the models takes longer than 10 s.
+    "camunda.client.request-timeout=PT60S",
     "seawall.engine.clock-control=true"
 })
 @ContextConfiguration(initializers = TestDatabase.class)
@@ -78,6 +80,22 @@ class DeskBrowserTest {
       browser.find("#inbox-table");
       assertThat(browser.all("tr[data-case='" + coat.reference() + "']")).isEmpty();
       browser.screenshot("a4-inbox-without-the-task");
+    }
+  }
+
+  @Test
+  void anAgentNarrowsTheInboxToOneMarketAndSeesHowManyTasksEachMarketHas() {
+    try (Browser browser = Browser.open(port)) {
+      HighValueCase coat = openHighValueCaseWaitingForAnAgent();
+
+      browser.signIn("agent");
+      Select markets = new Select(browser.find("#filter-market"));
+      assertThat(markets.getOptions()).anySatisfy(o -> assertThat(o.getText()).matches("US \\(\\d+\\)"));
+      markets.selectByValue("US");
+      browser.waitForAddressContaining("market=US");
+      browser.find("tr[data-case='" + coat.reference() + "']");
+      assertThat(browser.all("tr.inbox-row td.market")).allSatisfy(cell -> assertThat(cell.getText()).endsWith("US"));
+      browser.screenshot("e1-inbox-narrowed-to-a-market");
     }
   }
 
