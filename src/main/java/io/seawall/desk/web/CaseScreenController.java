@@ -38,6 +38,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class CaseScreenController {
 
+  /** The case a task form was shown on, sent with it so a task gone meanwhile can lead back there. */
+  private static final String CASE_PARAM = "_case";
+
   private final Cases cases;
   private final AgentTasks tasks;
   private final StepClocks clocks;
@@ -66,33 +69,43 @@ class CaseScreenController {
       return "desk/case";
     }
     open.stream().filter(t -> agent.name().equals(t.assignee())).findFirst()
-        .flatMap(t -> tasks.form(t.formId()).map(form -> FormOnPage.of(t.key(), form, Map.of(), List.of())))
+        .flatMap(t -> tasks.form(t.formId()).map(form -> FormOnPage.of(t.key(), id, form, Map.of(), List.of())))
         .ifPresent(form -> model.addAttribute("form", form));
     return "desk/case";
   }
 
   @PostMapping("/desk/tasks/{key}/claim")
-  String claim(@PathVariable long key, Authentication who, RedirectAttributes flash) {
+  String claim(
+      @PathVariable long key, @RequestParam(name = CASE_PARAM, required = false) String onCase, Authentication who,
+      RedirectAttributes flash, HttpServletResponse response) {
     Agent agent = Agent.signedIn(who);
-    UUID caseId = tasks.find(key, agent).caseId();
+    Optional<UUID> caseId = caseOf(key, agent);
+    if (caseId.isEmpty()) {
+      return gone(onCase, null, response);
+    }
     try {
       tasks.claim(key, agent);
     } catch (DeskProblem.Conflict refused) {
       flash.addFlashAttribute("refusal", refused.getMessage());
     }
-    return "redirect:/desk/cases/" + caseId;
+    return "redirect:/desk/cases/" + caseId.get();
   }
 
   @PostMapping("/desk/tasks/{key}/unclaim")
-  String unclaim(@PathVariable long key, Authentication who, RedirectAttributes flash) {
+  String unclaim(
+      @PathVariable long key, @RequestParam(name = CASE_PARAM, required = false) String onCase, Authentication who,
+      RedirectAttributes flash, HttpServletResponse response) {
     Agent agent = Agent.signedIn(who);
-    UUID caseId = tasks.find(key, agent).caseId();
+    Optional<UUID> caseId = caseOf(key, agent);
+    if (caseId.isEmpty()) {
+      return gone(onCase, null, response);
+    }
     try {
       tasks.unclaim(key, agent);
     } catch (DeskProblem.Conflict refused) {
       flash.addFlashAttribute("refusal", refused.getMessage());
     }
-    return "redirect:/desk/cases/" + caseId;
+    return "redirect:/desk/cases/" + caseId.get();
   }
 
   /**
@@ -102,6 +115,7 @@ class CaseScreenController {
   @PostMapping("/desk/tasks/{key}/completion")
   String complete(
       @PathVariable long key,
+      @RequestParam(name = CASE_PARAM, required = false) String onCase,
       @RequestParam MultiValueMap<String, String> submitted,
       @RequestHeader(name = "HX-Request", required = false) String htmx,
       Authentication who,
@@ -109,7 +123,12 @@ class CaseScreenController {
       HttpServletResponse response,
       RedirectAttributes flash) {
     Agent agent = Agent.signedIn(who);
-    AgentTaskView task = tasks.find(key, agent);
+    AgentTaskView task;
+    try {
+      task = tasks.find(key, agent);
+    } catch (DeskProblem.NotFound done) {
+      return gone(onCase, htmx, response);
+    }
     Optional<TaskForm> form = tasks.form(task.formId());
     Map<String, Object> values = form.map(f -> FormOnPage.values(f, submitted)).orElse(Map.of());
     try {
@@ -131,12 +150,41 @@ class CaseScreenController {
     return "redirect:/desk/cases/" + task.caseId() + "?completed";
   }
 
+  private Optional<UUID> caseOf(long key, Agent agent) {
+    try {
+      return Optional.of(tasks.find(key, agent).caseId());
+    } catch (DeskProblem.NotFound done) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * The task is no longer open (completed from another tab or by the flow, or never the agent's):
+   * back to its case with a word on why, or a not-found page when the request names no case.
+   */
+  private String gone(String onCase, String htmx, HttpServletResponse response) {
+    UUID caseId;
+    try {
+      caseId = UUID.fromString(String.valueOf(onCase));
+    } catch (IllegalArgumentException noCase) {
+      response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+      return "desk/not-found";
+    }
+    String to = "/desk/cases/" + caseId + "?gone";
+    if (htmx != null) {
+      response.setHeader("HX-Redirect", to);
+      response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+      return null;
+    }
+    return "redirect:" + to;
+  }
+
   private String formAgain(
       AgentTaskView task, TaskForm form, MultiValueMap<String, String> submitted,
       List<DeskProblem.FieldError> errors, String refusal, String htmx, Authentication who, Model model,
       HttpServletResponse response) {
     response.setStatus(refusal == null ? 422 : HttpServletResponse.SC_CONFLICT);
-    model.addAttribute("form", FormOnPage.of(task.key(), form, FormOnPage.typed(form, submitted), errors));
+    model.addAttribute("form", FormOnPage.of(task.key(), task.caseId(), form, FormOnPage.typed(form, submitted), errors));
     model.addAttribute("formRefusal", refusal);
     if (htmx != null) {
       return "desk/case :: taskForm";

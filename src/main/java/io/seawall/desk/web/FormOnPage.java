@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.util.MultiValueMap;
 
 /**
@@ -14,14 +15,15 @@ import org.springframework.util.MultiValueMap;
  * submitted and the error the completion found at it, and the submitted text turned back into the
  * typed values the completion API takes (numbers as numbers, checkboxes as true or false).
  */
-record FormOnPage(long taskKey, String formId, List<Field> fields) {
+record FormOnPage(long taskKey, UUID caseId, String formId, List<Field> fields) {
 
   record Field(TaskForm.Component component, String value, String error, List<TextBlock> text) {}
 
   /** A line of a text component's markdown: a heading (level 1 to 6) or a paragraph (level 0). */
   record TextBlock(int level, String text) {}
 
-  static FormOnPage of(long taskKey, TaskForm form, Map<String, String> submitted, List<DeskProblem.FieldError> errors) {
+  static FormOnPage of(
+      long taskKey, UUID caseId, TaskForm form, Map<String, String> submitted, List<DeskProblem.FieldError> errors) {
     Map<String, String> errorAt = new LinkedHashMap<>();
     errors.forEach(e -> errorAt.merge(e.field(), e.message(), (a, b) -> a + "; " + b));
     List<Field> fields = new ArrayList<>();
@@ -29,7 +31,7 @@ record FormOnPage(long taskKey, String formId, List<Field> fields) {
       String value = c.key() == null ? null : submitted.get(c.key());
       fields.add(new Field(c, value, c.key() == null ? null : errorAt.get(c.key()), blocks(c.text())));
     }
-    return new FormOnPage(taskKey, form.id(), fields);
+    return new FormOnPage(taskKey, caseId, form.id(), fields);
   }
 
   /** The values the form asks for, typed as the form declares them; an empty field is left out. */

@@ -115,6 +115,25 @@ class DeskBrowserTest {
   }
 
   @Test
+  void aFormSubmittedAfterTheTaskWasCompletedElsewhereLeadsBackToTheCaseWithAWord() {
+    try (Browser browser = Browser.open(port)) {
+      HighValueCase coat = openHighValueCaseWaitingForAnAgent();
+      browser.signIn("agent");
+      browser.go("/desk/cases/" + coat.id());
+      browser.find("#claim").click();
+      new Select(browser.find("#field-agentResolution")).selectByValue("REFUNDED");
+
+      api("POST", "/api/tasks/" + coat.task() + "/completion", "{\"agentResolution\": \"EXCHANGE_OFFERED\"}");
+      browser.find("#complete").click();
+
+      assertThat(browser.text("#gone")).contains("no longer open");
+      assertThat(browser.text("#timeline li[data-kind='TASK_COMPLETED']")).contains("agentResolution=EXCHANGE_OFFERED");
+      assertThat(browser.all("#timeline li[data-kind='TASK_COMPLETED']")).hasSize(1);
+      browser.screenshot("f1-form-sent-after-the-task-was-completed-elsewhere");
+    }
+  }
+
+  @Test
   void anAgentOpeningAnOpsPageIsToldItIsNotForTheirRole() {
     try (Browser browser = Browser.open(port)) {
       browser.signIn("agent");
