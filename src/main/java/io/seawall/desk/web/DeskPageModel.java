@@ -26,7 +26,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice(basePackages = {"io.seawall.desk.web", "io.seawall.intake"})
 class DeskPageModel {
 
-  static final String ZONE_COOKIE = "seawall-tz";
+  /** Set by desk.js from the browser's Intl time zone. */
+  private static final String ZONE_COOKIE = "seawall-tz";
 
   @ModelAttribute("zone")
   ZoneId zone(HttpServletRequest request) {
@@ -85,7 +86,7 @@ class DeskPageModel {
     return token == null ? "{}" : "{\"" + token.getHeaderName() + "\": \"" + token.getToken() + "\"}";
   }
 
-  static ZoneId viewerZone(HttpServletRequest request) {
+  private static ZoneId viewerZone(HttpServletRequest request) {
     Cookie[] cookies = request.getCookies();
     if (cookies == null) {
       return ZoneOffset.UTC;
