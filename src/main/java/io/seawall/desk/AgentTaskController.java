@@ -1,19 +1,14 @@
 package io.seawall.desk;
 
-import io.seawall.security.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.Arrays;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -70,14 +65,6 @@ class AgentTaskController {
   }
 
   private static Agent agent(Authentication who) {
-    Set<Role> roles = who.getAuthorities().stream()
-        .map(GrantedAuthority::getAuthority)
-        .filter(a -> a.startsWith("ROLE_"))
-        .map(a -> a.substring("ROLE_".length()))
-        .filter(name -> Arrays.stream(Role.values()).anyMatch(r -> r.name().equals(name)))
-        .map(Role::valueOf)
-        .collect(Collectors.toSet());
-    Set<String> groups = roles.stream().map(Role::candidateGroup).collect(Collectors.toSet());
-    return new Agent(who.getName(), groups, roles.contains(Role.ADMIN));
+    return Agent.signedIn(who);
   }
 }

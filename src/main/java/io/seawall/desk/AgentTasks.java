@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.data.domain.Page;
@@ -31,9 +32,12 @@ public class AgentTasks {
   private final CamundaClient camunda;
   private final Cases cases;
   private final Clock clock;
+  private final InboxQuery inbox;
 
-  AgentTasks(AgentTaskRepository tasks, TaskForms forms, CamundaClient camunda, Cases cases, Clock clock) {
+  AgentTasks(
+      AgentTaskRepository tasks, TaskForms forms, CamundaClient camunda, Cases cases, Clock clock, InboxQuery inbox) {
     this.tasks = tasks;
+    this.inbox = inbox;
     this.forms = forms;
     this.camunda = camunda;
     this.cases = cases;
@@ -93,6 +97,16 @@ public class AgentTasks {
       return cb.and(all.toArray(Predicate[]::new));
     };
     return tasks.findAll(query, page).map(AgentTask::view);
+  }
+
+  /** The desk's inbox: the agent's open tasks with their cases' facts, soonest due first. */
+  public InboxPage inbox(Agent agent, InboxFilter filter) {
+    return inbox.page(agent, filter, clock.instant());
+  }
+
+  /** The form a task asks the agent to fill, as ops staff laid it out. */
+  public Optional<TaskForm> form(String formId) {
+    return formId == null ? Optional.empty() : forms.layoutOf(formId);
   }
 
   public AgentTaskView find(long key, Agent agent) {

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.springframework.core.io.Resource;
@@ -32,7 +33,10 @@ import org.springframework.stereotype.Component;
 @Component
 class TaskForms {
 
+  private static final Pattern HIDE_WHEN = Pattern.compile("=\\s*(\\w+)\\s*=\\s*\"([^\"]*)\"\\s*");
+
   private final Map<String, List<FormField>> fieldsByForm = new HashMap<>();
+  private final Map<String, TaskForm> layoutByForm = new HashMap<>();
   private final Map<String, String> formByStep = new HashMap<>();
 
   TaskForms() {
@@ -42,7 +46,9 @@ class TaskForms {
       for (Resource form : resolver.getResources("classpath*:bpmn/**/*.form")) {
         try (InputStream in = form.getInputStream()) {
           JsonNode schema = json.readTree(in);
-          fieldsByForm.put(schema.path("id").asText(), fields(schema.path("components")));
+          String id = schema.path("id").asText();
+          fieldsByForm.put(id, fields(schema.path("components")));
+          layoutByForm.put(id, new TaskForm(id, layout(schema.path("components"))));
         }
       }
       for (Resource model : resolver.getResources("classpath*:bpmn/**/*.bpmn")) {
@@ -60,6 +66,11 @@ class TaskForms {
     return Optional.ofNullable(formByStep.get(bpmnProcessId + "/" + elementId));
   }
 
+  /** The form's components, for a page to render. */
+  Optional<TaskForm> layoutOf(String formId) {
+    return Optional.ofNullable(layoutByForm.get(formId));
+  }
+
   /** Checks submitted values against the form; answers what is wrong, field by field. */
   List<DeskProblem.FieldError> check(String formId, Map<String, Object> values) {
     List<FormField> fields = fieldsByForm.getOrDefault(formId, List.of());
@@ -71,7 +82,14 @@ class TaskForms {
         errors.add(new DeskProblem.FieldError(key, "is not a field of form " + formId));
       }
     }
+    List<String> hidden = layoutOf(formId).map(form -> form.components().stream()
+        .filter(c -> c.hideWhen() != null && c.hideWhen().value().equals(String.valueOf(values.get(c.hideWhen().field()))))
+        .map(TaskForm.Component::key)
+        .toList()).orElse(List.of());
     for (FormField field : fields) {
+      if (hidden.contains(field.key())) {
+        continue;
+      }
       field.problemWith(values.get(field.key())).ifPresent(m -> errors.add(new DeskProblem.FieldError(field.key(), m)));
     }
     return errors;
@@ -118,6 +136,36 @@ class TaskForms {
           validate.hasNonNull("pattern") ? Pattern.compile(validate.get("pattern").asText()) : null));
     }
     return fields;
+  }
+
+  private static List<TaskForm.Component> layout(JsonNode components) {
+    List<TaskForm.Component> layout = new ArrayList<>();
+    for (JsonNode c : components) {
+      if (c.has("components")) {
+        layout.addAll(layout(c.get("components")));
+        continue;
+      }
+      JsonNode validate = c.path("validate");
+      List<TaskForm.Option> options = new ArrayList<>();
+      c.path("values").forEach(v -> options.add(new TaskForm.Option(v.path("label").asText(), v.path("value").asText())));
+      Matcher hide = HIDE_WHEN.matcher(c.path("conditional").path("hide").asText(""));
+      layout.add(new TaskForm.Component(
+          c.path("type").asText(),
+          c.hasNonNull("key") ? c.get("key").asText() : null,
+          c.path("label").asText(null),
+          c.path("description").asText(null),
+          c.path("text").asText(null),
+          validate.path("required").asBoolean(false),
+          List.copyOf(options),
+          decimal(validate, "min"),
+          decimal(validate, "max"),
+          validate.hasNonNull("minLength") ? validate.get("minLength").asInt() : null,
+          validate.hasNonNull("maxLength") ? validate.get("maxLength").asInt() : null,
+          validate.path("pattern").asText(null),
+          c.hasNonNull("decimalDigits") ? c.get("decimalDigits").asInt() : null,
+          hide.matches() ? new TaskForm.HideWhen(hide.group(1), hide.group(2)) : null));
+    }
+    return List.copyOf(layout);
   }
 
   private static BigDecimal decimal(JsonNode validate, String name) {

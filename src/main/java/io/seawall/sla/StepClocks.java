@@ -7,6 +7,8 @@ import io.seawall.engine.EngineTime;
 import jakarta.persistence.criteria.Predicate;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -295,6 +297,33 @@ public class StepClocks {
     Instant now = time.now();
     return clocks.findAll(query, page).map(c -> c.view(now));
   }
+
+  /**
+   * The case's clocks still running, as the agent working it reads them: time left counted in the
+   * clock's own calendar (working hours only for a business clock), dates in the market's zone.
+   */
+  public List<RunningClock> running(UUID caseId) {
+    Instant now = time.now();
+    return clocks.findByCaseIdAndOutcome(caseId, ClockOutcome.RUNNING).stream()
+        .sorted(Comparator.comparing((StepClock c) -> c.dueAt))
+        .map(c -> {
+          Optional<WorkingCalendar> calendar = calendarOf(c);
+          ZoneId zone = calendar.or(() -> slas.calendarOf(c.market).flatMap(calendars::find))
+              .map(WorkingCalendar::zone).orElse(ZoneOffset.UTC);
+          Duration left = Duration.ofSeconds(c.targetSeconds).minus(c.used(calendar, now));
+          return new RunningClock(c.step, c.market, c.clockKind, c.calendarId, zone, c.dueAt, left.toSeconds(),
+              c.warnedAt != null, c.breachedAt != null, c.paused());
+        })
+        .toList();
+  }
+
+  /**
+   * @param secondsLeft working time left before the clock is breached; negative once it is
+   * @param zone the market's time zone, in which its people read the due date
+   */
+  public record RunningClock(
+      String step, String market, ClockKind clock, String calendar, ZoneId zone, Instant dueAt, long secondsLeft,
+      boolean atRisk, boolean breached, boolean paused) {}
 
   /**
    * What managers narrow the at-risk list by; null fields do not narrow.
