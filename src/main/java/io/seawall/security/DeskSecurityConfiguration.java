@@ -42,6 +42,8 @@ class DeskSecurityConfiguration {
             .dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll()
             .requestMatchers("/login", "/desk/desk.css", "/desk/desk.js", "/webjars/**").permitAll()
             .requestMatchers("/desk/ops/**").hasAnyRole(Role.OPS.name(), Role.ADMIN.name())
+            .requestMatchers("/desk/dashboard/**", "/desk/incidents/**").hasAnyRole(
+                Role.ESCALATION_MANAGER.name(), Role.OPS.name(), Role.ADMIN.name())
             .requestMatchers("/desk/inbox/**", "/desk/cases/**", "/desk/tasks/**").hasAnyRole(caseWorkers)
             .anyRequest().authenticated())
         .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false))

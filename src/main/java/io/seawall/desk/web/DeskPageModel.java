@@ -64,6 +64,10 @@ class DeskPageModel {
         || roles.contains(Role.ADMIN.name())) {
       sections.add("inbox");
     }
+    if (roles.contains(Role.ESCALATION_MANAGER.name()) || roles.contains(Role.OPS.name())
+        || roles.contains(Role.ADMIN.name())) {
+      sections.add("dashboard");
+    }
     if (roles.contains(Role.OPS.name()) || roles.contains(Role.ADMIN.name())) {
       sections.add("ops");
     }

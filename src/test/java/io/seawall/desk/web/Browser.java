@@ -116,6 +116,14 @@ final class Browser implements AutoCloseable {
     });
   }
 
+  /** Reloads the page until the element is on it: the engine's timers fire a moment after the clock moves. */
+  void reloadUntilPresent(String css) {
+    new WebDriverWait(driver, Duration.ofSeconds(30), Duration.ofSeconds(1)).until(d -> {
+      d.navigate().refresh();
+      return !d.findElements(By.cssSelector(css)).isEmpty();
+    });
+  }
+
   void waitForAddressContaining(String part) {
     new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains(part));
   }

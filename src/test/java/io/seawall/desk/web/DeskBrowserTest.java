@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.jayway.jsonpath.JsonPath;
 import io.seawall.TestDatabase;
+import io.seawall.engine.EngineClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -19,6 +20,7 @@ import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ContextConfiguration;
@@ -39,6 +41,7 @@ import org.springframework.test.context.ContextConfiguration;
 class DeskBrowserTest {
 
   @LocalServerPort int port;
+  @Autowired EngineClock clock;
 
   @Test
   void anAgentResolvesAHighValueCaseFromTheInboxAndABadValueIsShownAtItsField() {
@@ -80,6 +83,37 @@ class DeskBrowserTest {
       browser.find("#inbox-table");
       assertThat(browser.all("tr[data-case='" + coat.reference() + "']")).isEmpty();
       browser.screenshot("a4-inbox-without-the-task");
+    }
+  }
+
+  @Test
+  void aManagerSeesAClockTurnAtRiskThenBreachedAndTakesTheEscalation() {
+    try (Browser browser = Browser.open(port)) {
+      HighValueCase coat = openHighValueCaseWaitingForAnAgent();
+      browser.signIn("manager");
+      browser.go("/desk/dashboard");
+      browser.find("#risk-by-step");
+
+      clock.advance(Duration.ofHours(36).plusMinutes(1));
+      browser.reloadUntilPresent("tr[data-group='US/resolve-case'] .badge-risk");
+      assertThat(Long.parseLong(browser.text("#at-risk-now"))).isPositive();
+      browser.screenshot("g1-manager-sees-a-clock-at-risk");
+
+      clock.advance(Duration.ofHours(12));
+      browser.reloadUntilPresent("#escalations tr[data-case='" + coat.reference() + "']");
+      assertThat(browser.all("tr[data-group='US/resolve-case'] .badge-breached")).isNotEmpty();
+      assertThat(browser.all("#trend .bar.bad")).isNotEmpty();
+      browser.screenshot("g2-manager-sees-the-breach-and-its-escalation");
+
+      browser.find("#escalations tr[data-case='" + coat.reference() + "'] a.case-link").click();
+      assertThat(browser.text("#case-reference")).isEqualTo(coat.reference());
+      browser.find("#claim").click();
+      assertThat(browser.text("#task-holder")).isEqualTo("manager");
+      new Select(browser.find("#field-managerAction")).selectByValue("REMINDED_TEAM");
+      browser.find("#complete").click();
+      browser.find("#completed");
+      assertThat(browser.text("#timeline")).contains("managerAction=REMINDED_TEAM");
+      browser.screenshot("g3-manager-took-the-escalation");
     }
   }
 
