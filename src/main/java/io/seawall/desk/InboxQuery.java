@@ -54,15 +54,16 @@ class InboxQuery {
         .query((rs, n) -> row(rs, now))
         .list();
     // One scan counts the agent's open tasks per combination of filter values; every count the
-    // page shows (total, per value under the other filters, held by me) is summed from it.
+    // page shows (total, per value under the other filters, held by me) is summed from it. "held" is
+    // grouped by its name in a derived table: PostgreSQL cannot match two bound :me as one expression.
     Where all = scope(agent, false);
     List<Combination> combinations = all.bind(db.sql("""
-            select c.buyer_country, c.marketplace, c.reason_code, t.element_id,
-                   case when t.assignee = :me then 1 else 0 end as held, count(*) as tasks
-            from agent_task t join after_sales_case c on c.id = t.case_id
-            where %s
-            group by c.buyer_country, c.marketplace, c.reason_code, t.element_id,
-                     case when t.assignee = :me then 1 else 0 end""".formatted(all.sql())))
+            select buyer_country, marketplace, reason_code, element_id, held, count(*) as tasks
+            from (select c.buyer_country, c.marketplace, c.reason_code, t.element_id,
+                         case when t.assignee = :me then 1 else 0 end as held
+                  from agent_task t join after_sales_case c on c.id = t.case_id
+                  where %s) open_tasks
+            group by buyer_country, marketplace, reason_code, element_id, held""".formatted(all.sql())))
         .query((rs, n) -> new Combination(Map.of(
                 "market", rs.getString("buyer_country"),
                 "marketplace", rs.getString("marketplace"),
