@@ -90,10 +90,15 @@ public final class TestDatabase implements ApplicationContextInitializer<Configu
         throw new IllegalStateException("Cannot reach the test PostgreSQL at " + url, e);
       }
       String separator = url.contains("?") ? "&" : "?";
+      // The test JVM keeps every context it started (one per configuration), each with its own pool: at
+      // Hikari's default of 10 idle connections each they passed PostgreSQL's 100 ("too many clients").
       return Map.of(
           "spring.datasource.url", url + separator + "currentSchema=" + schema,
           "spring.datasource.username", user,
           "spring.datasource.password", password,
+          "spring.datasource.hikari.minimum-idle", "1",
+          "spring.datasource.hikari.maximum-pool-size", "8",
+          "spring.datasource.hikari.idle-timeout", "30000",
           "spring.flyway.default-schema", schema);
     }
   }
