@@ -15,7 +15,10 @@ import org.springframework.test.context.ContextConfiguration;
     "seawall.engine.directory=./target/engine/${random.uuid}",
     "seawall.engine.port=0",
     "seawall.engine.rest-port=0",
-    "seawall.engine.clock-control=true"
+    "seawall.engine.clock-control=true",
+    // Tests read the engine's records from the start of its log (ProcessJournal); a snapshot would let the
+    // log below it be deleted under a reader once this shared context's log outgrows its first segment.
+    "seawall.engine.snapshot-interval=24h"
 })
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = TestDatabase.class)
