@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.core.Authentication;
@@ -78,30 +79,27 @@ class CaseScreenController {
   String claim(
       @PathVariable long key, @RequestParam(name = CASE_PARAM, required = false) String onCase, Authentication who,
       RedirectAttributes flash, HttpServletResponse response) {
-    Agent agent = Agent.signedIn(who);
-    Optional<UUID> caseId = caseOf(key, agent);
-    if (caseId.isEmpty()) {
-      return gone(onCase, null, response);
-    }
-    try {
-      tasks.claim(key, agent);
-    } catch (DeskProblem.Conflict refused) {
-      flash.addFlashAttribute("refusal", refused.getMessage());
-    }
-    return "redirect:/desk/cases/" + caseId.get();
+    return onTask(key, onCase, who, flash, response, tasks::claim);
   }
 
   @PostMapping("/desk/tasks/{key}/unclaim")
   String unclaim(
       @PathVariable long key, @RequestParam(name = CASE_PARAM, required = false) String onCase, Authentication who,
       RedirectAttributes flash, HttpServletResponse response) {
+    return onTask(key, onCase, who, flash, response, tasks::unclaim);
+  }
+
+  /** Takes or gives back a task, then shows its case; a refusal (someone else holds it) shows there too. */
+  private String onTask(
+      long key, String onCase, Authentication who, RedirectAttributes flash, HttpServletResponse response,
+      BiConsumer<Long, Agent> action) {
     Agent agent = Agent.signedIn(who);
     Optional<UUID> caseId = caseOf(key, agent);
     if (caseId.isEmpty()) {
       return gone(onCase, null, response);
     }
     try {
-      tasks.unclaim(key, agent);
+      action.accept(key, agent);
     } catch (DeskProblem.Conflict refused) {
       flash.addFlashAttribute("refusal", refused.getMessage());
     }
